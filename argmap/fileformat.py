@@ -1,0 +1,163 @@
+"""Plain data (as read from YAML) to model and back: format version 1.
+
+``from_data`` is tolerant: it builds what it can from a file with errors, so
+the app can open it and show its problems.  ``to_data`` writes the canonical
+shape, in the order ``docs/format.md`` documents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import (
+    CLAIM_FIELDS, FORMAT_VERSION, ArgumentMap, Claim, Display, Relation, Source,
+)
+
+
+def _str(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _ids(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [_str(v) for v in value if v is not None]
+    if value is None:
+        return []
+    return [_str(value)]
+
+
+def _pos(value: Any) -> tuple[float, float] | None:
+    if (isinstance(value, list) and len(value) == 2
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+        return (float(value[0]), float(value[1]))
+    return None
+
+
+def claim_from_data(cid: str, c: Any) -> Claim:
+    if not isinstance(c, dict):
+        c = {"text": _str(c)}
+    kind = c.get("kind", "claim")
+    tags = c.get("tags") or []
+    return Claim(
+        id=cid,
+        text=_str(c.get("text")),
+        en=_str(c.get("en")),
+        kind=kind if isinstance(kind, str) else "claim",
+        speaker=_str(c.get("speaker")),
+        source=_str(c.get("source")),
+        quote=_str(c.get("quote")),
+        tags=[_str(t) for t in tags] if isinstance(tags, list) else [_str(tags)],
+        note=_str(c.get("note")),
+        pos=_pos(c.get("pos")),
+        ref=_str(c.get("ref")),
+    )
+
+
+def relation_from_data(r: Any) -> Relation | None:
+    if not isinstance(r, dict):
+        return None
+    return Relation(
+        type=_str(r.get("type")),
+        premises=_ids(r.get("from")),
+        target=_str(r.get("to")),
+        id=_str(r.get("id")),
+        note=_str(r.get("note")),
+    )
+
+
+def from_data(data: Any) -> ArgumentMap:
+    """Build a map from plain data, keeping all that can be kept."""
+    if not isinstance(data, dict):
+        data = {}
+    amap = ArgumentMap(_str(data.get("title")), _str(data.get("description")),
+                       _str(data.get("lang")) or "de")
+    display = data.get("display")
+    if isinstance(display, dict):
+        direction = display.get("direction", "TB")
+        tags = display.get("tags")
+        amap.display = Display(
+            direction=direction if isinstance(direction, str) else "TB",
+            tag_colors={_str(k): _str(v) for k, v in tags.items()} if isinstance(tags, dict) else {},
+        )
+    sources = data.get("sources")
+    if isinstance(sources, dict):
+        for sid, s in sources.items():
+            s = s if isinstance(s, dict) else {}
+            amap.sources[_str(sid)] = Source(
+                id=_str(sid), title=_str(s.get("title")), outlet=_str(s.get("outlet")),
+                date=_str(s.get("date")), file=_str(s.get("file")), url=_str(s.get("url")),
+                note=_str(s.get("note")))
+    claims = data.get("claims")
+    if isinstance(claims, dict):
+        for cid, c in claims.items():
+            amap.claims[_str(cid)] = claim_from_data(_str(cid), c)
+    relations = data.get("relations")
+    if isinstance(relations, list):
+        for r in relations:
+            rel = relation_from_data(r)
+            if rel is not None:
+                amap.relations.append(rel)
+    return amap
+
+
+def claim_to_data(claim: Claim) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in CLAIM_FIELDS:
+        value = getattr(claim, name)
+        if name == "kind":
+            if value and value != "claim":
+                out[name] = value
+        elif name == "pos":
+            if value is not None:
+                out[name] = [_num(value[0]), _num(value[1])]
+        elif value:
+            out[name] = list(value) if name == "tags" else value
+    return out
+
+
+def _num(v: float) -> int | float:
+    r = round(float(v), 1)
+    return int(r) if r == int(r) else r
+
+
+def relation_to_data(rel: Relation) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if rel.id:
+        out["id"] = rel.id
+    out["type"] = rel.type
+    out["from"] = rel.premises[0] if len(rel.premises) == 1 else list(rel.premises)
+    out["to"] = rel.target
+    if rel.note:
+        out["note"] = rel.note
+    return out
+
+
+def source_to_data(src: Source) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in ("title", "outlet", "date", "file", "url", "note"):
+        value = getattr(src, name)
+        if value:
+            out[name] = value
+    return out
+
+
+def to_data(amap: ArgumentMap) -> dict[str, Any]:
+    """The canonical plain data of a map, keys in documented order."""
+    out: dict[str, Any] = {"argmap": FORMAT_VERSION, "title": amap.title}
+    if amap.description:
+        out["description"] = amap.description
+    out["lang"] = amap.lang
+    display: dict[str, Any] = {}
+    if amap.display.direction != "TB":
+        display["direction"] = amap.display.direction
+    if amap.display.tag_colors:
+        display["tags"] = dict(amap.display.tag_colors)
+    if display:
+        out["display"] = display
+    if amap.sources:
+        out["sources"] = {sid: source_to_data(s) for sid, s in amap.sources.items()}
+    out["claims"] = {cid: claim_to_data(c) for cid, c in amap.claims.items()}
+    out["relations"] = [relation_to_data(r) for r in amap.relations]
+    return out

@@ -1,0 +1,265 @@
+"""The argument-map model: sources, claims, relations, display hints.
+
+Plain Python objects, no Qt.  Every change goes through a mutator on
+:class:`ArgumentMap`, which emits a signal only when something really changed,
+so that views can follow and undo commands can call exactly one method.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field, fields
+from typing import Any, Iterator
+
+from .signals import Signal
+
+FORMAT_VERSION = 1
+
+CLAIM_KINDS = ("thesis", "claim", "evidence", "question")
+RELATION_TYPES = ("support", "attack", "undercut")
+DIRECTIONS = ("TB", "LR", "BT", "RL")
+
+#: Claim fields in the order the file format writes them.
+CLAIM_FIELDS = ("ref", "text", "en", "kind", "speaker", "source", "quote",
+                "tags", "note", "pos")
+RELATION_FIELDS = ("id", "type", "from", "to", "note")
+SOURCE_FIELDS = ("id", "title", "outlet", "date", "file", "url", "note")
+
+
+@dataclass
+class Source:
+    id: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    file: str = ""
+    url: str = ""
+    note: str = ""
+
+
+@dataclass
+class Claim:
+    id: str
+    text: str = ""
+    en: str = ""
+    kind: str = "claim"
+    speaker: str = ""
+    source: str = ""
+    quote: str = ""
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+    pos: tuple[float, float] | None = None
+    #: ``"other-map.yaml#claim-id"``: this claim stands for a claim of another
+    #: map file in the same folder; its content is read from there.
+    ref: str = ""
+    #: The referenced claim once resolved (never written to the file).
+    resolved: "Claim | None" = field(default=None, compare=False, repr=False)
+
+    def display(self) -> "Claim":
+        """The claim whose content is shown: the referenced one for a ref."""
+        return self.resolved if (self.ref and self.resolved is not None) else self
+
+    def clone(self) -> "Claim":
+        c = copy.copy(self)
+        c.tags = list(self.tags)
+        return c
+
+
+@dataclass(eq=False)
+class Relation:
+    """``premises`` support/attack ``target``; an undercut targets a relation.
+
+    Several premises make a *linked* argument: they only act together.
+    ``id`` is optional in the file; :attr:`key` is the id used everywhere.
+    """
+
+    type: str
+    premises: list[str]
+    target: str
+    id: str = ""
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        if self.id:
+            return self.id
+        return f"{'+'.join(self.premises)}-{self.type}-{self.target}"
+
+    @property
+    def linked(self) -> bool:
+        return len(self.premises) > 1
+
+    def clone(self) -> "Relation":
+        return Relation(self.type, list(self.premises), self.target, self.id, self.note)
+
+    def same_as(self, other: "Relation") -> bool:
+        return (self.type, self.premises, self.target, self.id, self.note) == (
+            other.type, other.premises, other.target, other.id, other.note)
+
+
+@dataclass
+class Display:
+    direction: str = "TB"
+    tag_colors: dict[str, str] = field(default_factory=dict)
+
+
+class ArgumentMap:
+    """One map: header, sources, claims (ordered by id), relations (ordered)."""
+
+    def __init__(self, title: str = "", description: str = "", lang: str = "de") -> None:
+        self.title = title
+        self.description = description
+        self.lang = lang
+        self.display = Display()
+        self.sources: dict[str, Source] = {}
+        self.claims: dict[str, Claim] = {}
+        self.relations: list[Relation] = []
+        #: sources of claims referenced from other maps, by "file.yaml#id" (not saved)
+        self.external_sources: dict[str, Source] = {}
+        #: where the map was loaded from (None for a new map)
+        self.path: str | None = None
+
+        self.claim_inserted = Signal()      # (claim, index)
+        self.claim_removed = Signal()       # (claim, index)
+        self.claim_changed = Signal()       # (claim, field_name)
+        self.relation_inserted = Signal()   # (relation, index)
+        self.relation_removed = Signal()    # (relation, index)
+        self.relation_changed = Signal()    # (relation, field_name)
+        self.header_changed = Signal()      # (field_name)
+        self.source_changed = Signal()      # (source_id)
+
+    # -- queries ---------------------------------------------------------
+    def claim_index(self, claim_id: str) -> int:
+        for i, cid in enumerate(self.claims):
+            if cid == claim_id:
+                return i
+        raise KeyError(claim_id)
+
+    def source_of(self, claim: Claim) -> Source | None:
+        """The source of a claim's shown content (a referenced claim's too)."""
+        sid = claim.display().source
+        return self.sources.get(sid) or self.external_sources.get(sid)
+
+    def relation_by_key(self, key: str) -> Relation | None:
+        for rel in self.relations:
+            if rel.key == key:
+                return rel
+        return None
+
+    def relations_of(self, claim_id: str) -> list[Relation]:
+        """Relations in which the claim is a premise or the target."""
+        return [r for r in self.relations if claim_id in r.premises or r.target == claim_id]
+
+    def relations_touching(self, claim_id: str) -> list[Relation]:
+        """Relations that go when the claim goes, undercuts of those included."""
+        direct = self.relations_of(claim_id)
+        keys = {r.key for r in direct}
+        extra = [r for r in self.relations
+                 if r.type == "undercut" and r.target in keys and r not in direct]
+        return direct + extra
+
+    def iter_claims(self) -> Iterator[Claim]:
+        return iter(self.claims.values())
+
+    def new_claim_id(self, base: str = "claim") -> str:
+        if base not in self.claims:
+            return base
+        n = 2
+        while f"{base}-{n}" in self.claims:
+            n += 1
+        return f"{base}-{n}"
+
+    def counts(self) -> dict[str, int]:
+        rels = self.relations
+        return {
+            "claims": len(self.claims),
+            "sources": len(self.sources),
+            "relations": len(rels),
+            "supports": sum(1 for r in rels if r.type == "support"),
+            "attacks": sum(1 for r in rels if r.type == "attack"),
+            "undercuts": sum(1 for r in rels if r.type == "undercut"),
+            "linked": sum(1 for r in rels if r.linked),
+            "references": sum(1 for c in self.claims.values() if c.ref),
+        }
+
+    # -- mutators (each emits only on a real change) --------------------
+    def insert_claim(self, index: int, claim: Claim) -> None:
+        if claim.id in self.claims:
+            raise ValueError(f"claim id {claim.id!r} exists already")
+        items = list(self.claims.items())
+        index = max(0, min(index, len(items)))
+        items.insert(index, (claim.id, claim))
+        self.claims = dict(items)
+        self.claim_inserted.emit(claim, index)
+
+    def add_claim(self, claim: Claim) -> None:
+        self.insert_claim(len(self.claims), claim)
+
+    def remove_claim(self, claim_id: str) -> int:
+        index = self.claim_index(claim_id)
+        claim = self.claims.pop(claim_id)
+        self.claim_removed.emit(claim, index)
+        return index
+
+    def set_claim_field(self, claim_id: str, name: str, value: Any) -> None:
+        claim = self.claims[claim_id]
+        if name not in CLAIM_FIELDS:
+            raise AttributeError(name)
+        if name == "tags":
+            value = list(value)
+        if name == "pos" and value is not None:
+            value = (float(value[0]), float(value[1]))
+        if getattr(claim, name) == value:
+            return
+        setattr(claim, name, value)
+        self.claim_changed.emit(claim, name)
+
+    def insert_relation(self, index: int, relation: Relation) -> None:
+        index = max(0, min(index, len(self.relations)))
+        self.relations.insert(index, relation)
+        self.relation_inserted.emit(relation, index)
+
+    def add_relation(self, relation: Relation) -> None:
+        self.insert_relation(len(self.relations), relation)
+
+    def remove_relation(self, relation: Relation) -> int:
+        index = next(i for i, r in enumerate(self.relations) if r is relation)
+        del self.relations[index]
+        self.relation_removed.emit(relation, index)
+        return index
+
+    def set_relation_field(self, relation: Relation, name: str, value: Any) -> None:
+        attr = {"from": "premises", "to": "target"}.get(name, name)
+        if attr not in ("type", "premises", "target", "id", "note"):
+            raise AttributeError(name)
+        if attr == "premises":
+            value = list(value)
+        if getattr(relation, attr) == value:
+            return
+        setattr(relation, attr, value)
+        self.relation_changed.emit(relation, attr)
+
+    def set_header(self, name: str, value: Any) -> None:
+        if name == "direction":
+            if self.display.direction != value:
+                self.display.direction = value
+                self.header_changed.emit(name)
+            return
+        if name not in ("title", "description", "lang"):
+            raise AttributeError(name)
+        if getattr(self, name) != value:
+            setattr(self, name, value)
+            self.header_changed.emit(name)
+
+    # -- comparison (used by tests and by "is it dirty") -----------------
+    def snapshot(self) -> dict[str, Any]:
+        """A plain, comparable picture of the whole content."""
+        def claim_dict(c: Claim) -> dict[str, Any]:
+            return {f.name: getattr(c, f.name) for f in fields(c) if f.name != "resolved"}
+        return {
+            "title": self.title, "description": self.description, "lang": self.lang,
+            "direction": self.display.direction, "tag_colors": dict(self.display.tag_colors),
+            "sources": {k: vars(s).copy() for k, s in self.sources.items()},
+            "claims": [claim_dict(c) for c in self.claims.values()],
+            "relations": [(r.id, r.type, list(r.premises), r.target, r.note) for r in self.relations],
+        }

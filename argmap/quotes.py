@@ -1,0 +1,73 @@
+"""Finding a claim's verbatim quote in the text of its source article.
+
+Both sides are normalised the same way before comparing: Unicode NFC, soft
+hyphens and zero-width characters dropped, typographic quote marks made
+plain, every run of white space one space.  Case and wording must match.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from functools import lru_cache
+
+from .diagnostics import ERROR, Diagnostic
+from .model import ArgumentMap
+
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_QUOTES = str.maketrans({
+    "\u201e": '"', "\u201c": '"', "\u201d": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2033": '"', "\u201a": "'", "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2039": "'",
+    "\u203a": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+})
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_DROP).translate(_QUOTES)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=64)
+def _article(path: str, mtime: float) -> str:
+    with open(path, encoding="utf-8") as fh:
+        return normalise(fh.read())
+
+
+def article_text(sources_dir: str, file_name: str) -> str | None:
+    """The normalised text of an article, or None when it is not there."""
+    path = os.path.join(sources_dir, file_name)
+    try:
+        return _article(path, os.path.getmtime(path))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def quote_found(quote: str, text: str) -> bool:
+    q = normalise(quote)
+    return bool(q) and q in text
+
+
+def check_quotes(amap: ArgumentMap, sources_dir: str, file: str,
+                 where=lambda path, key=False: (0, 0)) -> list[Diagnostic]:
+    """Errors for quotes not found in their source and for missing articles."""
+    out: list[Diagnostic] = []
+    missing_reported: set[str] = set()
+    for claim in amap.claims.values():
+        if claim.ref or not claim.quote or not claim.source:
+            continue
+        src = amap.sources.get(claim.source)
+        if src is None or not src.file:
+            continue
+        text = article_text(sources_dir, src.file)
+        if text is None:
+            if src.id not in missing_reported:
+                missing_reported.add(src.id)
+                line, col = where(("sources", src.id, "file"), False)
+                out.append(Diagnostic(ERROR, f"source '{src.id}': article file '{src.file}' "
+                                      f"not found in {sources_dir}", file, line, col))
+            continue
+        if not quote_found(claim.quote, text):
+            line, col = where(("claims", claim.id, "quote"), False)
+            out.append(Diagnostic(ERROR, f"claim '{claim.id}': quote not found in source "
+                                  f"'{src.id}' ({src.file})", file, line, col, claim.id))
+    return out

@@ -1,0 +1,126 @@
+"""Validation of plain map data against the JSON Schema in ``resources/``.
+
+The schema is the single description of the format's shape; editors use the
+same file (``# yaml-language-server: $schema=...``).  Its raw messages are
+turned into short sentences that name the claim or relation concerned.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any, Iterable
+
+import fastjsonschema
+import jsonschema
+
+from .diagnostics import ERROR, Diagnostic
+from .resources import resource_path
+from .yamlread import Document
+
+SCHEMA_FILE = "argmap.schema.json"
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    with open(resource_path(SCHEMA_FILE), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
+@lru_cache(maxsize=1)
+def _fast() -> Any:
+    return fastjsonschema.compile(schema())
+
+
+def fast_valid(data: Any) -> bool:
+    """True when ``data`` fits the schema (compiled check, no messages)."""
+    try:
+        _fast()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def _describe(path: tuple) -> str:
+    """('claims', 'foo', 'kind') -> "claim 'foo': kind"."""
+    if len(path) >= 2 and path[0] == "claims":
+        head, rest = f"claim '{path[1]}'", path[2:]
+    elif len(path) >= 2 and path[0] == "sources":
+        head, rest = f"source '{path[1]}'", path[2:]
+    elif len(path) >= 2 and path[0] == "relations":
+        head, rest = f"relation #{int(path[1]) + 1}", path[2:]
+    elif path:
+        head, rest = str(path[0]), path[1:]
+    else:
+        return "map"
+    if rest:
+        head += ": " + ".".join(str(p) for p in rest)
+    return head
+
+
+def _message(err: jsonschema.ValidationError) -> tuple[str, tuple, bool]:
+    """(message, path to point at, point at the key rather than the value)."""
+    path = tuple(err.absolute_path)
+    what = _describe(path)
+    v = err.validator
+    if v == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        if path and path[0] in ("claims", "sources") and len(path) == 1:
+            return (f"{what}: invalid entry", path, False)
+        allowed = ", ".join(err.schema.get("properties", {}))
+        return (f"{what}: unknown field '{extra[0]}' (allowed: {allowed})",
+                path + (extra[0],), True)
+    if v == "required":
+        missing = err.message.split("'")[1] if "'" in err.message else err.message
+        return (f"{what}: missing required field '{missing}'", path, False)
+    if v == "enum":
+        allowed = ", ".join(str(x) for x in err.validator_value)
+        return (f"{what}: {err.instance!r} is not one of {allowed}", path, False)
+    if v == "const":
+        return (f"{what}: must be {err.validator_value!r}, not {err.instance!r}", path, False)
+    if v == "type":
+        return (f"{what}: expected {err.validator_value}, got {type(err.instance).__name__}",
+                path, False)
+    if v == "pattern":
+        if path and path[-1] == "ref":
+            return (f"{what}: {err.instance!r} is not of the form FILE.yaml#claim-id", path, False)
+        if err.schema.get("description", "").startswith("A short readable id"):
+            return (f"{what}: {err.instance!r} is not a valid id "
+                    "(letters, digits, '-', '_', '.'; no spaces)", path, False)
+        return (f"{what}: {err.instance!r} does not match {err.validator_value}", path, False)
+    if v == "propertyNames":
+        return (f"{what}: {err.instance!r} is not a valid id", path + (err.instance,), True)
+    if v == "oneOf" and path and path[-1] == "from":
+        return (f"{what}: must be a claim id or a list of claim ids", path, False)
+    if v == "minLength":
+        return (f"{what}: must not be empty", path, False)
+    if v in ("minItems", "maxItems") and path and path[-1] == "pos":
+        return (f"{what}: must be [x, y]", path, False)
+    return (f"{what}: {err.message}", path, False)
+
+
+def validate_schema(doc: Document) -> list[Diagnostic]:
+    """Schema problems of ``doc``, each at the line and column it concerns."""
+    out: list[Diagnostic] = []
+    errors: Iterable[jsonschema.ValidationError] = _validator().iter_errors(doc.data)
+    for err in errors:
+        if err.validator == "propertyNames":
+            # report the offending key itself
+            bad = [c for c in (err.context or [])]
+            name = bad[0].instance if bad else err.instance
+            path = tuple(err.absolute_path) + (name,)
+            line, col = doc.where(path, key=True)
+            out.append(Diagnostic(ERROR, f"{_describe(tuple(err.absolute_path))}: "
+                                  f"{name!r} is not a valid id (letters, digits, '-', '_', '.'; "
+                                  "no spaces)", doc.file, line, col, str(name)))
+            continue
+        message, path, at_key = _message(err)
+        line, col = doc.where(path, key=at_key)
+        subject = str(path[1]) if len(path) >= 2 and path[0] == "claims" else ""
+        out.append(Diagnostic(ERROR, message, doc.file, line, col, subject))
+    return out

@@ -1,0 +1,120 @@
+"""Checks beyond the schema: ids, references, relation shapes, loose ends.
+
+Works on the plain data of one file, so every problem can name the line and
+column it concerns.  ``where(path, key)`` gives that position (``(0, 0)``
+when positions are not known yet).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .diagnostics import ERROR, WARNING, Diagnostic
+from .fileformat import relation_from_data
+
+Where = Callable[[tuple, bool], tuple[int, int]]
+
+#: Fields a claim that refers to another map's claim may carry itself.
+REF_LOCAL_FIELDS = {"ref", "tags", "note", "pos", "kind"}
+
+
+def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if not isinstance(data, dict):
+        return out
+
+    def add(severity: str, message: str, path: tuple, key: bool = False,
+            subject: str = "") -> None:
+        line, col = where(path, key)
+        out.append(Diagnostic(severity, message, file, line, col, subject))
+
+    claims = data.get("claims") if isinstance(data.get("claims"), dict) else {}
+    sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
+    raw_relations = data.get("relations") if isinstance(data.get("relations"), list) else []
+
+    # -- relations: ids and keys ----------------------------------------
+    relations = [(i, relation_from_data(r)) for i, r in enumerate(raw_relations)]
+    relations = [(i, r) for i, r in relations if r is not None]
+    by_key: dict[str, int] = {}
+    for i, rel in relations:
+        if rel.id and rel.id in claims:
+            add(ERROR, f"relation id '{rel.id}' is also a claim id; ids must be unique",
+                ("relations", i, "id"), subject=rel.key)
+        if rel.key in by_key:
+            first = where(("relations", by_key[rel.key]), False)[0]
+            what = f"relation id '{rel.id}'" if rel.id else "relation"
+            add(ERROR, f"duplicate {what} (first at line {first})" if first
+                else f"duplicate {what}", ("relations", i, "id" if rel.id else "from"),
+                subject=rel.key)
+            continue
+        by_key[rel.key] = i
+
+    # -- relations: endpoints -------------------------------------------
+    claim_in_relation: set[str] = set()
+    for i, rel in relations:
+        name = f"relation '{rel.key}'"
+        multi = isinstance(raw_relations[i].get("from"), list)
+        seen: set[str] = set()
+        for j, premise in enumerate(rel.premises):
+            path = ("relations", i, "from", j) if multi else ("relations", i, "from")
+            if premise in seen:
+                add(ERROR, f"{name} names premise '{premise}' twice", path, subject=rel.key)
+            seen.add(premise)
+            if premise in claims:
+                claim_in_relation.add(premise)
+            elif premise in by_key:
+                add(ERROR, f"{name} starts at relation '{premise}'; premises must be claims",
+                    path, subject=rel.key)
+            elif premise:
+                add(ERROR, f"{name} points to unknown claim '{premise}'", path, subject=rel.key)
+        target, tpath = rel.target, ("relations", i, "to")
+        if rel.type == "undercut":
+            if target in claims:
+                add(ERROR, f"undercut {name} targets claim '{target}'; an undercut attacks "
+                    "a relation (give that relation an id and name it in 'to')",
+                    tpath, subject=rel.key)
+                claim_in_relation.add(target)
+            elif target == rel.key:
+                add(ERROR, f"undercut {name} attacks itself", tpath, subject=rel.key)
+            elif target and target not in by_key:
+                add(ERROR, f"undercut {name} points to unknown relation '{target}'",
+                    tpath, subject=rel.key)
+        elif rel.type in ("support", "attack"):
+            if target in claims:
+                claim_in_relation.add(target)
+                if target in rel.premises:
+                    add(ERROR, f"{name} connects claim '{target}' to itself",
+                        tpath, subject=rel.key)
+            elif target in by_key:
+                add(ERROR, f"{name} targets relation '{target}'; "
+                    "an attack on a relation is written as type: undercut",
+                    tpath, subject=rel.key)
+            elif target:
+                add(ERROR, f"{name} points to unknown claim '{target}'", tpath, subject=rel.key)
+
+    # -- claims ------------------------------------------------------------
+    for cid, c in claims.items():
+        if not isinstance(c, dict):
+            continue
+        cpath = ("claims", cid)
+        if c.get("ref"):
+            for fname in c:
+                if fname not in REF_LOCAL_FIELDS:
+                    add(ERROR, f"claim '{cid}' refers to another map's claim and takes its "
+                        f"'{fname}' from there; remove '{fname}' here",
+                        cpath + (fname,), key=True, subject=cid)
+        else:
+            if not c.get("text"):
+                add(ERROR, f"claim '{cid}' has no text", cpath, key=True, subject=cid)
+            source = c.get("source")
+            if source and isinstance(source, str) and source not in sources:
+                add(ERROR, f"claim '{cid}' names unknown source '{source}'",
+                    cpath + ("source",), subject=cid)
+            if c.get("kind") != "question":
+                if not source:
+                    add(WARNING, f"claim '{cid}' has no source", cpath, key=True, subject=cid)
+                if not c.get("quote"):
+                    add(WARNING, f"claim '{cid}' has no quote", cpath, key=True, subject=cid)
+        if cid not in claim_in_relation and len(claims) > 1:
+            add(WARNING, f"claim '{cid}' is in no relation", cpath, key=True, subject=cid)
+    return out

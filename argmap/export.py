@@ -1,0 +1,61 @@
+"""Exporting a map: SVG (the main one), PNG, PDF and DOT.
+
+PNG and PDF are rendered from our own SVG, so all three look the same.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .diagnostics import Diagnostic
+from .layout import LayoutError, build_graph, dot_source, layout_map
+from .model import ArgumentMap
+
+FORMATS = ("svg", "png", "pdf", "dot")
+
+
+class ExportError(Exception):
+    """The export could not be made; the message says why."""
+
+
+def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bool = False,
+                 embed_font: bool = False) -> bytes:
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if fmt == "dot":
+        return dot_source(build_graph(amap, english=english), None,
+                          amap.display.direction).encode("utf-8")
+    from .export_svg import render_svg
+    try:
+        lay = layout_map(amap, cache=cache, english=english)
+    except LayoutError as exc:
+        raise ExportError(str(exc)) from None
+    svg = render_svg(amap, lay, english=english, embed_font=embed_font and fmt == "svg")
+    if fmt == "svg":
+        return svg.encode("utf-8")
+    try:
+        import cairosvg
+    except (ImportError, OSError) as exc:
+        raise ExportError(f"{fmt.upper()} export needs cairosvg and the cairo library: {exc}")
+    if fmt == "png":
+        return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=2.0)
+    return cairosvg.svg2pdf(bytestring=svg.encode("utf-8"))
+
+
+def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
+                english: bool = False, embed_font: bool = False) -> list[Diagnostic]:
+    """Load, lay out and write ``output``.  Raises ExportError when it cannot."""
+    from .mapio import load_file
+    from .savefile import atomic_write
+
+    loaded = load_file(path)
+    if loaded.map is None:
+        raise ExportError("cannot read the map:\n" + "\n".join(map(str, loaded.diagnostics)))
+    data = export_bytes(loaded.map, fmt, cache=cache, english=english, embed_font=embed_font)
+    try:
+        folder = os.path.dirname(os.path.abspath(output))
+        os.makedirs(folder, exist_ok=True)
+        atomic_write(output, data)
+    except OSError as exc:
+        raise ExportError(f"cannot write {output}: {exc.strerror or exc}") from None
+    return loaded.diagnostics

@@ -1,0 +1,208 @@
+"""SVG of a laid-out map: title, claim boxes, relations, legend.
+
+Every claim is ``<g id="claim-ID" class="claim kind-K tag-T">`` and every
+relation ``<g id="rel-KEY" class="relation support|attack|undercut">``; the
+quote and source of a claim are its tooltip (``<title>``).
+"""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+
+from .layout import EdgeRoute, Layout
+from .model import ArgumentMap
+from .resources import resource_path
+from .style import (
+    CORNER, FONT_FAMILY, FONT_FILE, FONT_STACK, KIND_LABEL, KIND_STYLE, RELATION_LABEL,
+    RELATION_STYLE, SMALL_COLOR, SMALL_SIZE, STRIPE, TEXT_COLOR, TITLE_SIZE, arrow_head,
+    box_runs, box_text, tag_color,
+)
+
+TITLE_BAND = 44.0
+LEGEND_H = 58.0
+
+
+def svg_id(key: str) -> str:
+    return key.replace("+", "__")
+
+
+def _f(v: float) -> str:
+    s = f"{v:.1f}"
+    return s[:-2] if s.endswith(".0") else s
+
+
+def _path(points: list[tuple[float, float]]) -> str:
+    if not points:
+        return ""
+    out = [f"M{_f(points[0][0])},{_f(points[0][1])}"]
+    rest = points[1:]
+    for i in range(0, len(rest) - len(rest) % 3, 3):
+        (a, b), (c, d), (e, f) = rest[i], rest[i + 1], rest[i + 2]
+        out.append(f"C{_f(a)},{_f(b)} {_f(c)},{_f(d)} {_f(e)},{_f(f)}")
+    return " ".join(out)
+
+
+def _edge_svg(e: EdgeRoute, out: list[str]) -> None:
+    color, dash, width, head = RELATION_STYLE.get(e.kind, RELATION_STYLE["support"])
+    d = _path(e.points)
+    if e.tip and e.points:
+        base = e.points[-1]
+        pts, mode = arrow_head(head, base, e.tip)
+        if mode == "fill":
+            d += f" L{_f(pts[1][0] * 0.5 + pts[2][0] * 0.5)},{_f(pts[1][1] * 0.5 + pts[2][1] * 0.5)}"
+            out.append(f'<path class="line" d="{d}"/>')
+            poly = " ".join(f"{_f(x)},{_f(y)}" for x, y in pts)
+            out.append(f'<polygon class="head" points="{poly}"/>')
+        else:
+            d += f" L{_f(e.tip[0])},{_f(e.tip[1])}"
+            out.append(f'<path class="line" d="{d}"/>')
+            out.append(f'<path class="head" d="M{_f(pts[0][0])},{_f(pts[0][1])} '
+                       f'L{_f(pts[1][0])},{_f(pts[1][1])}"/>')
+    else:
+        out.append(f'<path class="line" d="{d}"/>')
+
+
+def _style_block(embed_font: bool) -> str:
+    css = [f"svg {{ font-family: {FONT_STACK}; }}",
+           f".title {{ font-size: {TITLE_SIZE}px; font-weight: bold; fill: {TEXT_COLOR}; }}",
+           f".subtitle {{ font-size: {SMALL_SIZE + 1}px; fill: {SMALL_COLOR}; }}",
+           ".claim .box { stroke-linejoin: round; }",
+           ".relation path, .legend path { fill: none; }",
+           ".relation .junction { stroke: none; }"]
+    for kind, (color, dash, width, head) in RELATION_STYLE.items():
+        dash_css = f" stroke-dasharray: {dash};" if dash else ""
+        css.append(f".{kind} .line {{ stroke: {color}; stroke-width: {width};{dash_css} }}")
+        css.append(f".{kind} polygon.head, .{kind} .junction {{ fill: {color}; }}")
+        css.append(f".{kind} path.head {{ stroke: {color}; stroke-width: {width + 0.8}; }}")
+    for kind, (fill, border, width) in KIND_STYLE.items():
+        css.append(f".kind-{kind} .box {{ fill: {fill}; stroke: {border}; "
+                   f"stroke-width: {width}; }}")
+    if embed_font:
+        data = base64.b64encode(resource_path("fonts/" + FONT_FILE).read_bytes()).decode()
+        css.insert(0, f"@font-face {{ font-family: '{FONT_FAMILY}'; "
+                      f"src: url(data:font/ttf;base64,{data}) format('truetype'); }}")
+    return "<style>\n" + "\n".join(css) + "\n</style>"
+
+
+def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
+               out: list[str]) -> None:
+    claim = amap.claims[cid]
+    node = lay.claim(cid)
+    if node is None:
+        return
+    shown = claim.display()
+    bt = box_text(amap, claim, english)
+    x0, y0 = node.x - node.w / 2, node.y - node.h / 2
+    classes = ["claim", f"kind-{claim.kind if claim.kind in KIND_STYLE else 'claim'}"]
+    classes += [f"tag-{t.replace(' ', '_')}" for t in (claim.tags or shown.tags)]
+    if claim.ref:
+        classes.append("ref")
+    out.append(f'<g id="claim-{escape(cid)}" class="{escape(" ".join(classes))}">')
+    tip = []
+    if shown.quote:
+        tip.append(f"„{shown.quote}“")
+    src = amap.source_of(claim)
+    if src is not None:
+        bits = [b for b in (src.title, src.outlet, src.date) if b]
+        tip.append("— " + ", ".join(bits))
+    if shown.en and not english:
+        tip.append("EN: " + shown.en)
+    if tip:
+        out.append(f"<title>{escape(chr(10).join(tip))}</title>")
+    out.append(f'<rect class="box" x="{_f(x0)}" y="{_f(y0)}" width="{_f(node.w)}" '
+               f'height="{_f(node.h)}" rx="{CORNER}"/>')
+    tags = claim.tags or shown.tags
+    if tags:
+        color = tag_color(amap, tags[0])
+        out.append(f'<path class="stripe" fill="{color}" d="M{_f(x0 + CORNER)},{_f(y0)} '
+                   f"H{_f(x0 + STRIPE)} V{_f(y0 + node.h)} H{_f(x0 + CORNER)} "
+                   f"A{CORNER},{CORNER} 0 0 1 {_f(x0)},{_f(y0 + node.h - CORNER)} "
+                   f"V{_f(y0 + CORNER)} A{CORNER},{CORNER} 0 0 1 {_f(x0 + CORNER)},{_f(y0)} Z\"/>")
+    for run in box_runs(bt):
+        weight = ' font-weight="bold"' if run.bold else ""
+        out.append(f'<text x="{_f(x0 + run.x)}" y="{_f(y0 + run.baseline)}" '
+                   f'font-size="{run.size}"{weight} fill="{run.color}">{escape(run.text)}</text>')
+    out.append("</g>")
+
+
+def _legend(amap: ArgumentMap, x: float, y: float, out: list[str]) -> float:
+    out.append(f'<g id="legend" class="legend" transform="translate({_f(x)},{_f(y)})">')
+    cx = 0.0
+    for kind in ("support", "attack", "undercut"):
+        color, dash, width, head = RELATION_STYLE[kind]
+        out.append(f'<g class="{kind}">')
+        e = EdgeRoute("", kind, "direct", "", "", [(cx, 10), (cx + 14, 10), (cx + 28, 10),
+                                                    (cx + 38, 10)], (cx + 48, 10))
+        _edge_svg(e, out)
+        out.append(f'<text x="{_f(cx + 56)}" y="14" font-size="11" fill="{TEXT_COLOR}">'
+                   f"{RELATION_LABEL[kind]}</text></g>")
+        cx += 140
+    out.append(f'<g class="support"><circle class="junction" cx="{_f(cx + 6)}" cy="10" r="4.5"/>'
+               f'<text x="{_f(cx + 16)}" y="14" font-size="11" fill="{TEXT_COLOR}">'
+               "verbundenes Argument</text></g>")
+    cx = 0.0
+    for kind in ("thesis", "claim", "evidence", "question"):
+        label = KIND_LABEL[kind] or "Aussage"
+        out.append(f'<g class="kind-{kind}"><rect class="box" x="{_f(cx)}" y="28" width="22" '
+                   f'height="14" rx="3"/><text x="{_f(cx + 28)}" y="39" font-size="11" '
+                   f'fill="{TEXT_COLOR}">{label}</text></g>')
+        cx += 100
+    used = []
+    for c in amap.claims.values():
+        for t in c.tags or c.display().tags:
+            if t not in used:
+                used.append(t)
+    for t in used[:12]:
+        out.append(f'<rect x="{_f(cx)}" y="29" width="6" height="12" fill="{tag_color(amap, t)}"/>'
+                   f'<text x="{_f(cx + 10)}" y="39" font-size="11" fill="{TEXT_COLOR}">'
+                   f"{escape(t)}</text>")
+        cx += 24 + len(t) * 6.5
+    out.append("</g>")
+    return max(cx, 560.0)
+
+
+def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
+               embed_font: bool = False, title: bool = True, legend: bool = True) -> str:
+    top = TITLE_BAND if title else 0.0
+    bottom = LEGEND_H if legend else 0.0
+    width = max(lay.width, 600.0 if legend else 0.0)
+    height = lay.height + top + bottom
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{_f(width)}" '
+           f'height="{_f(height)}" viewBox="0 0 {_f(width)} {_f(height)}">',
+           f"<title>{escape(amap.title)}</title>",
+           _style_block(embed_font),
+           f'<rect width="100%" height="100%" fill="#ffffff"/>']
+    if title:
+        out.append(f'<g id="map-title"><text class="title" x="16" y="28">'
+                   f"{escape(amap.title)}</text></g>")
+    out.append(f'<g id="map" transform="translate(0,{_f(top)})">')
+    out.append('<g id="relations">')
+    by_rel: dict[str, list[EdgeRoute]] = {}
+    for e in lay.edges:
+        by_rel.setdefault(e.relation, []).append(e)
+    for rel in amap.relations:
+        edges = by_rel.get(rel.key)
+        if not edges:
+            continue
+        classes = ["relation", rel.type] + (["linked"] if rel.linked else [])
+        out.append(f'<g id="rel-{escape(svg_id(rel.key))}" class="{" ".join(classes)}">')
+        what = f"{', '.join(rel.premises)} {RELATION_LABEL.get(rel.type, rel.type)} {rel.target}"
+        out.append(f"<title>{escape(what + (chr(10) + rel.note if rel.note else ''))}</title>")
+        for e in edges:
+            _edge_svg(e, out)
+        j = lay.nodes.get("j:" + rel.key)
+        if j is not None:
+            out.append(f'<circle class="junction" cx="{_f(j.x)}" cy="{_f(j.y)}" '
+                       f'r="{_f(j.w / 2)}"/>')
+        out.append("</g>")
+    out.append("</g>")
+    out.append('<g id="claims">')
+    for cid in amap.claims:
+        _claim_svg(amap, cid, lay, english, out)
+    out.append("</g></g>")
+    if legend:
+        _legend(amap, 16, top + lay.height + 8, out)
+    out.append("</svg>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,172 @@
+"""How a map looks: sizes, colours and line styles shared by SVG and app.
+
+One place, so the exported SVG and the canvas draw the same picture.
+Sizes are in pixels (= points at 72 dpi, Graphviz's unit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .model import ArgumentMap, Claim
+from .textmetrics import FontMetrics, font_metrics, wrap
+
+FONT_FILE = "DejaVuSans.ttf"
+FONT_FILE_BOLD = "DejaVuSans-Bold.ttf"
+FONT_FAMILY = "DejaVu Sans"
+FONT_STACK = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"
+
+TEXT_SIZE = 12.0
+SMALL_SIZE = 9.5
+TITLE_SIZE = 18.0
+TEXT_WIDTH = 210.0        # wrap claim text at this width
+PAD_X = 10.0
+PAD_Y = 7.0
+GAP = 4.0                 # between text and the small lines
+STRIPE = 5.0              # tag colour stripe on the left edge
+CORNER = 6.0
+JUNCTION = 9.0            # diameter of a linked-argument junction
+
+KIND_STYLE = {
+    #          fill       border     border width
+    "thesis": ("#fff3d1", "#b8860b", 2.2),
+    "claim": ("#ffffff", "#6b7780", 1.2),
+    "evidence": ("#eef4fb", "#4e79a7", 1.2),
+    "question": ("#f4eefa", "#7a4fa0", 2.2),
+}
+KIND_LABEL = {"thesis": "These", "claim": "", "evidence": "Beleg", "question": "Frage"}
+
+RELATION_STYLE = {
+    #            colour     dash      width  head
+    "support": ("#2e7d32", "", 1.6, "arrow"),
+    "attack": ("#c62828", "7,4", 1.6, "tee"),
+    "undercut": ("#7b3fa0", "2,3", 1.6, "tee"),
+}
+RELATION_LABEL = {"support": "stützt", "attack": "greift an", "undercut": "unterläuft"}
+TEXT_COLOR = "#1d2329"
+SMALL_COLOR = "#56606a"
+TAG_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+               "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+
+
+def tag_color(amap: ArgumentMap, tag: str) -> str:
+    color = amap.display.tag_colors.get(tag)
+    if color:
+        return color
+    h = int(hashlib.md5(tag.encode("utf-8")).hexdigest()[:6], 16)
+    return TAG_PALETTE[h % len(TAG_PALETTE)]
+
+
+@dataclass
+class BoxText:
+    """What a claim box shows and its size: lines in the text and small font."""
+
+    width: float
+    height: float
+    header: str           # small: kind label and speaker
+    lines: list[str]      # claim text, wrapped
+    footer: str           # small: where it comes from
+
+
+def source_label(amap: ArgumentMap, claim: Claim) -> str:
+    shown = claim.display()
+    src = amap.source_of(claim)
+    if src is None:
+        return shown.source
+    bits = [b for b in (src.outlet if src.outlet and src.outlet != "nicht genannt" else "",
+                        src.date) if b]
+    return ", ".join(bits) or src.title or src.id
+
+
+def box_text(amap: ArgumentMap, claim: Claim, english: bool = False,
+             metrics: FontMetrics | None = None) -> BoxText:
+    m = metrics or font_metrics(FONT_FILE)
+    shown = claim.display()
+    text = (shown.en if english and shown.en else shown.text) or claim.id
+    lines = wrap(text, TEXT_WIDTH, TEXT_SIZE, m)
+    kind = KIND_LABEL.get(claim.kind, "")
+    header = " · ".join(b for b in (kind, shown.speaker) if b)
+    footer = source_label(amap, claim)
+    if claim.ref:
+        footer = ("↗ " + claim.ref.partition("#")[0].removesuffix(".yaml")
+                  + (" · " + footer if footer else ""))
+    small_w = TEXT_WIDTH
+    header = _ellipsize(header, small_w, m)
+    footer = _ellipsize(footer, small_w, m)
+    w = max([m.width(l, TEXT_SIZE) for l in lines]
+            + [m.width(header, SMALL_SIZE), m.width(footer, SMALL_SIZE), 40.0])
+    lh, sh = line_height(TEXT_SIZE), line_height(SMALL_SIZE)
+    h = PAD_Y * 2 + lh * len(lines)
+    if header:
+        h += sh + GAP / 2
+    if footer:
+        h += sh + GAP
+    return BoxText(round(w + 2 * PAD_X + STRIPE, 1), round(h, 1), header, lines, footer)
+
+
+def line_height(size: float) -> float:
+    return round(size * 1.28, 2)
+
+
+def _ellipsize(text: str, width: float, m: FontMetrics) -> str:
+    if m.width(text, SMALL_SIZE) <= width:
+        return text
+    while text and m.width(text + "…", SMALL_SIZE) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+@dataclass
+class TextRun:
+    """One line of text in a box, placed relative to the box's top left."""
+
+    text: str
+    x: float
+    baseline: float
+    size: float
+    bold: bool
+    color: str
+
+
+def box_runs(bt: BoxText, metrics: FontMetrics | None = None) -> list[TextRun]:
+    """Where each line of a claim box goes; SVG and canvas both draw these."""
+    m = metrics or font_metrics(FONT_FILE)
+    x = STRIPE + PAD_X
+    y = PAD_Y
+    runs: list[TextRun] = []
+    sh, lh = line_height(SMALL_SIZE), line_height(TEXT_SIZE)
+    if bt.header:
+        runs.append(TextRun(bt.header, x, round(y + m.ascent_px(SMALL_SIZE), 2), SMALL_SIZE,
+                            True, SMALL_COLOR))
+        y += sh + GAP / 2
+    for line in bt.lines:
+        runs.append(TextRun(line, x, round(y + m.ascent_px(TEXT_SIZE), 2), TEXT_SIZE, False,
+                            TEXT_COLOR))
+        y += lh
+    if bt.footer:
+        y += GAP
+        runs.append(TextRun(bt.footer, x, round(y + m.ascent_px(SMALL_SIZE), 2), SMALL_SIZE,
+                            False, SMALL_COLOR))
+    return runs
+
+
+def arrow_head(head: str, base: tuple[float, float], tip: tuple[float, float],
+               size: float = 9.0) -> tuple[list[tuple[float, float]], str]:
+    """The head of an edge as a polygon ('fill') or a polyline ('stroke').
+
+    ``arrow``: a filled triangle from ``base`` to ``tip``; ``tee``: a line up
+    to the tip with a bar across it.
+    """
+    import math
+    dx, dy = tip[0] - base[0], tip[1] - base[1]
+    d = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / d, dy / d
+    px, py = -uy, ux
+    if head == "arrow":
+        bx, by = tip[0] - ux * size, tip[1] - uy * size
+        half = size * 0.42
+        return [tip, (bx + px * half, by + py * half), (bx - px * half, by - py * half)], "fill"
+    half = size * 0.55
+    return [(tip[0] + px * half, tip[1] + py * half), (tip[0] - px * half, tip[1] - py * half)], \
+        "stroke"

@@ -62,7 +62,7 @@ def load_text(text: str, file: str = "", *, folder: str | None = None,
     where: Callable[[tuple, bool], tuple[int, int]]
     if data is not None:
         where = _LazyWhere(text, file)
-        if not fast_valid(data):
+        if isinstance(data, dict) and not fast_valid(data):
             doc = Document(data, file)
             doc.where = where  # type: ignore[method-assign]
             diags += validate_schema(doc)
@@ -73,7 +73,8 @@ def load_text(text: str, file: str = "", *, folder: str | None = None,
             return Loaded(None, exc.diagnostics, text)
         data, where = doc.data, doc.where
         diags += errors
-        diags += validate_schema(doc)
+        if isinstance(data, dict):
+            diags += validate_schema(doc)
     if not isinstance(data, dict):
         diags.append(Diagnostic(ERROR, "a map file must be a YAML mapping that starts with "
                                 "'argmap: 1'", file, 1, 1))

@@ -7,6 +7,7 @@ Sizes are in pixels (= points at 72 dpi, Graphviz's unit).
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 
 from .model import ArgumentMap, Claim
@@ -102,7 +103,8 @@ def box_text(amap: ArgumentMap, claim: Claim, english: bool = False,
         h += sh + GAP / 2
     if footer:
         h += sh + GAP
-    return BoxText(round(w + 2 * PAD_X + STRIPE, 1), round(h, 1), header, lines, footer)
+    return BoxText(math.ceil((w + 2 * PAD_X + STRIPE) * 10) / 10, math.ceil(h * 10) / 10,
+                   header, lines, footer)
 
 
 def line_height(size: float) -> float:
@@ -158,7 +160,6 @@ def arrow_head(head: str, base: tuple[float, float], tip: tuple[float, float],
     ``arrow``: a filled triangle from ``base`` to ``tip``; ``tee``: a line up
     to the tip with a bar across it.
     """
-    import math
     dx, dy = tip[0] - base[0], tip[1] - base[1]
     d = math.hypot(dx, dy) or 1.0
     ux, uy = dx / d, dy / d

@@ -92,7 +92,7 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
     if node is None:
         return
     shown = claim.display()
-    bt = box_text(amap, claim, english)
+    bt = lay.boxes.get(cid) or box_text(amap, claim, english)
     x0, y0 = node.x - node.w / 2, node.y - node.h / 2
     classes = ["claim", f"kind-{claim.kind if claim.kind in KIND_STYLE else 'claim'}"]
     classes += [f"tag-{t.replace(' ', '_')}" for t in (claim.tags or shown.tags)]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import graphviz
 
 from .model import ArgumentMap, Relation
-from .style import JUNCTION, box_text
+from .style import JUNCTION, BoxText, box_text
 
 LAYOUT_VERSION = "1"
 #: dot's rankdir for each reading direction of a map (conclusions first).
@@ -67,6 +67,8 @@ class Layout:
     direction: str
     nodes: dict[str, NodePlace] = field(default_factory=dict)
     edges: list[EdgeRoute] = field(default_factory=list)
+    #: the measured and wrapped text of each claim box
+    boxes: dict[str, BoxText] = field(default_factory=dict)
 
     def claim(self, claim_id: str) -> NodePlace | None:
         return self.nodes.get("c:" + claim_id)
@@ -77,16 +79,18 @@ class Layout:
 class _Graph:
     nodes: dict[str, tuple[float, float, bool]]          # id -> (w, h, junction)
     edges: list[tuple[str, str, str, str, str]]          # src, dst, relation key, kind, part
+    boxes: dict[str, BoxText] = field(default_factory=dict)  # claim id -> its text
 
 
 def build_graph(amap: ArgumentMap, sizes: dict[str, tuple[float, float]] | None = None,
                 english: bool = False) -> _Graph:
     nodes: dict[str, tuple[float, float, bool]] = {}
+    boxes: dict[str, BoxText] = {}
     for cid, claim in amap.claims.items():
         if sizes and cid in sizes:
             w, h = sizes[cid]
         else:
-            bt = box_text(amap, claim, english)
+            bt = boxes[cid] = box_text(amap, claim, english)
             w, h = bt.width, bt.height
         nodes["c:" + cid] = (w, h, False)
     keys = {r.key for r in amap.relations}
@@ -115,7 +119,7 @@ def build_graph(amap: ArgumentMap, sizes: dict[str, tuple[float, float]] | None 
             edges.append((premises[0], target, rel.key, rel.type, "direct"))
     # an undercut may target a relation whose junction only exists now
     edges = [e for e in edges if e[1] in nodes and e[0] in nodes]
-    return _Graph(nodes, edges)
+    return _Graph(nodes, edges, boxes)
 
 
 def components(g: _Graph) -> list[list[str]]:
@@ -305,7 +309,7 @@ def layout_map(amap: ArgumentMap, *, cache: bool = True, english: bool = False,
     # pack: multi-node components first, in map order, then the loose claims
     packed = sorted(range(len(comps)), key=lambda i: (len(comps[i]) == 1, i))
     offsets = _shelves([tuple(results[i]["bb"]) for i in packed])
-    lay = Layout(0.0, 0.0, amap.display.direction)
+    lay = Layout(0.0, 0.0, amap.display.direction, boxes=g.boxes)
     edge_info = {(s, d, k + "|" + p): (k, kind, p) for s, d, k, kind, p in g.edges}
     for i, (ox, oy) in zip(packed, offsets):
         res = results[i]

@@ -168,6 +168,6 @@ def arrow_head(head: str, base: tuple[float, float], tip: tuple[float, float],
         bx, by = tip[0] - ux * size, tip[1] - uy * size
         half = size * 0.42
         return [tip, (bx + px * half, by + py * half), (bx - px * half, by - py * half)], "fill"
-    half = size * 0.55
+    half = size * 0.7
     return [(tip[0] + px * half, tip[1] + py * half), (tip[0] - px * half, tip[1] - py * half)], \
         "stroke"

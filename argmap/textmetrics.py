@@ -88,13 +88,10 @@ class FontMetrics:
         return w
 
     def width(self, text: str, size: float) -> float:
-        cache = self._cache
-        total = 0.0
-        for ch in text:
-            w = cache.get(ch)
-            if w is None:
-                w = self.char_units(ch)
-            total += w
+        try:
+            total = sum(map(self._cache.__getitem__, text))
+        except KeyError:
+            total = sum(map(self.char_units, text))
         return total * size / self.units_per_em
 
     def line_height(self, size: float) -> float:

@@ -218,6 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="embed the font in the SVG (larger file, same look everywhere)")
     p.set_defaults(func=cmd_export)
 
+    from .evaluate_cli import add_parser as add_evaluate
+    add_evaluate(sub)
+
     p = sub.add_parser("gui", help="open the desktop app", description="Open the desktop app.")
     p.add_argument("path", nargs="?", metavar="FILE|FOLDER")
     p.add_argument("--sources", metavar="DIR", help="folder with the article texts")

@@ -1,0 +1,193 @@
+"""``argmap evaluate``: label a map's claims IN/OUT/UNDEC, or solve an ICCMA file.
+
+    argmap evaluate maps/x.yaml [--semantics grounded|preferred|stable]
+                    [--json] [--assume ID=accepted|rejected ...]
+    argmap evaluate af.apx --semantics preferred      # prints [[a,b],[c]]
+
+Exit codes: 0 done, 1 problems (map errors, relations left out, conflicting
+assumptions, a listing cut short by the limit or time budget), 2 usage or
+unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+CLI_SEMANTICS = ("grounded", "preferred", "stable")
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``evaluate`` on an argparse subparsers object."""
+    from .semantics import DEFAULT_MAX_EXTENSIONS, DEFAULT_TIME_LIMIT
+
+    p = subparsers.add_parser(
+        "evaluate", help="label claims IN/OUT/UNDEC (grounded, preferred, stable)",
+        description="Evaluate a map as an argumentation framework: every claim is "
+        "labelled IN, OUT or UNDEC with a short reason. Also reads abstract "
+        "frameworks in the ICCMA formats (.apx, .tgf, .af) and prints their "
+        "extensions as [[a,b],[c]]. See docs/semantics.md.")
+    p.add_argument("file", metavar="FILE", help="a map (.yaml) or a framework (.apx, .tgf, .af)")
+    p.add_argument("-s", "--semantics", choices=CLI_SEMANTICS, default="grounded",
+                   help="default: grounded")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--assume", action="append", default=[], metavar="ID=accepted|rejected",
+                   help="what if this claim is accepted (forced IN) or rejected (forced "
+                   "OUT); repeatable")
+    p.add_argument("--max-extensions", type=int, default=DEFAULT_MAX_EXTENSIONS, metavar="N",
+                   help=f"stop after N labellings (default {DEFAULT_MAX_EXTENSIONS})")
+    p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                   help=f"stop enumerating after this long (default {DEFAULT_TIME_LIMIT:g})")
+    p.add_argument("--format", choices=("map", "apx", "tgf", "i23"),
+                   help="input format (default: from the file name)")
+    p.set_defaults(func=cmd_evaluate)
+    return p
+
+
+def _err(msg: str) -> None:
+    print(f"argmap evaluate: error: {msg}", file=sys.stderr)
+
+
+def parse_assumptions(items: list[str]) -> dict[str, str]:
+    """``["a=accepted", "b=rejected"]`` -> dict; ValueError with a message."""
+    out: dict[str, str] = {}
+    for item in items:
+        cid, sep, value = item.partition("=")
+        cid, value = cid.strip(), value.strip().lower()
+        if not sep or not cid or value not in ("accepted", "rejected"):
+            raise ValueError(f"--assume expects ID=accepted or ID=rejected, not '{item}'")
+        if out.get(cid, value) != value:
+            raise ValueError(f"'{cid}' is assumed both accepted and rejected")
+        out[cid] = value
+    return out
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    try:
+        assume = parse_assumptions(args.assume)
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    if args.max_extensions < 1:
+        _err("--max-extensions must be at least 1")
+        return EXIT_USAGE
+    if not os.path.isfile(args.file):
+        print(f"{args.file}: error: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    fmt = args.format
+    if fmt is None:
+        fmt = "map" if args.file.lower().endswith(MAP_SUFFIXES) else None
+    if fmt == "map":
+        return _evaluate_map(args, assume)
+    return _evaluate_framework(args, fmt, assume)
+
+
+# -- maps ----------------------------------------------------------------------
+
+def _evaluate_map(args: argparse.Namespace, assume: dict[str, str]) -> int:
+    from .mapio import load_file
+    from .semantics import evaluate
+
+    loaded = load_file(args.file, resolve=False)
+    if loaded.map is None:
+        for d in loaded.diagnostics:
+            print(d, file=sys.stderr)
+        return EXIT_USAGE
+    for d in loaded.errors:
+        print(d, file=sys.stderr)
+    try:
+        ev = evaluate(loaded.map, args.semantics, assume, max_extensions=args.max_extensions,
+                      time_limit=args.time_limit)
+    except ValueError as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    for p in ev.problems:
+        print(f"{args.file}: warning: {p}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"file": args.file, "title": loaded.map.title, **ev.to_json()},
+                         ensure_ascii=False))
+    else:
+        _print_map_table(args.file, loaded.map.title, ev)
+    if ev.truncated:
+        print(f"{args.file}: note: listing incomplete: {ev.reason}", file=sys.stderr)
+    return EXIT_PROBLEMS if (loaded.errors or ev.problems or ev.truncated) else EXIT_OK
+
+
+def _print_map_table(file: str, title: str, ev: Any) -> None:
+    assumed = ", ".join(f"{c}={v}" for c, v in ev.assume.items())
+    head = f"{file}: {title} ({ev.semantics}"
+    head += f"; assuming {assumed})" if assumed else ")"
+    print(head)
+    n = len(ev.labellings)
+    if n == 0:
+        print(f"  no {ev.semantics} labelling exists" if not ev.truncated
+              else "  no labelling found within the limits")
+        return
+    width = max((len(c) for c in ev.labellings[0].claims), default=5)
+    for k, lab in enumerate(ev.labellings, 1):
+        if n > 1:
+            print(f"labelling {k} of {n}{'+' if ev.truncated else ''}:")
+        for cid, cl in lab.claims.items():
+            print(f"  {cid:<{width}}  {cl.label:<5}  {cl.why}")
+    if n > 1:
+        print(f"IN in every labelling: {', '.join(ev.skeptical()) or '(none)'}")
+        print(f"IN in some labelling:  {', '.join(ev.credulous()) or '(none)'}")
+
+
+# -- abstract frameworks ---------------------------------------------------------
+
+def _evaluate_framework(args: argparse.Namespace, fmt: str | None,
+                        assume: dict[str, str]) -> int:
+    from .iccma import FrameworkFormatError, format_extension, format_extensions, read_framework
+
+    try:
+        af = read_framework(args.file, fmt)
+    except FrameworkFormatError as exc:
+        for d in exc.diagnostics:
+            print(d, file=sys.stderr)
+        return EXIT_USAGE
+    if assume:
+        unknown = [a for a in assume if a not in af]
+        if unknown:
+            _err(f"cannot assume '{unknown[0]}': no such argument in {args.file}")
+            return EXIT_USAGE
+        af = af.with_assumptions(assume)
+    enum = af.labellings(args.semantics, args.max_extensions, args.time_limit)
+    exts = enum.extensions
+    if args.json:
+        print(json.dumps({"file": args.file, "semantics": args.semantics, "assume": assume,
+                          "extensions": [[str(a) for a in e] for e in exts],
+                          "truncated": enum.truncated, "reason": enum.reason},
+                         ensure_ascii=False))
+    elif args.semantics == "grounded":
+        print(format_extension(exts[0]))
+    else:
+        print(format_extensions(exts))
+    if enum.truncated:
+        print(f"{args.file}: note: listing incomplete: {enum.reason}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry (``python -m argmap.evaluate_cli``) until cli.py wires it."""
+    ap = argparse.ArgumentParser(prog="argmap")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    add_parser(sub)
+    try:
+        args = ap.parse_args(["evaluate", *(sys.argv[1:] if argv is None else argv)])
+    except SystemExit as exc:
+        return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
+    try:
+        return args.func(args)
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

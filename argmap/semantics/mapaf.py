@@ -1,0 +1,546 @@
+"""An argument map as an abstract framework, and its labellings explained.
+
+Claims are arguments.  A few auxiliary arguments carry what a plain attack
+cannot (see docs/semantics.md for the full construction and the literature):
+
+``("not", c)``
+    attacked by claim ``c`` alone, so it is IN exactly when ``c`` is OUT.
+``("rel", key)``
+    a relation that is *linked* (several premises) or *undercut*: it is
+    attacked by ``("not", p)`` for each premise ``p`` and by every undercut of
+    the relation, so it is IN exactly when all premises are IN and no
+    undercut holds.  It attacks what the relation attacks.
+``("lack", c)``
+    for a claim that has supports: "c has no standing reason".  It attacks
+    ``c`` and is attacked by each support of ``c``.  This is *necessary
+    support* generalised to sets (Nouioua & Risch): a supported claim needs at
+    least one of its supports to hold; unsupported claims need none.
+``("accept", c)`` / ``("reject", c)``
+    what-if assumptions, unattacked.  ``reject`` attacks ``c``; ``accept``
+    attacks the attackers of ``c`` (the premise of a single-premise attack,
+    the relation node of a linked one) and ``("lack", c)``.
+
+A relation with one premise and no undercut needs no node: its premise
+attacks the target (attack) or ``("lack", target)`` (support) directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ..model import ArgumentMap, Relation
+from .framework import (
+    _I, _NAME, _O, _U, DEFAULT_MAX_EXTENSIONS, DEFAULT_TIME_LIMIT, SEMANTICS, Framework,
+    Labelling,
+)
+
+ASSUMPTION_VALUES = ("accepted", "rejected")
+NOT, REL, LACK, ACCEPT, REJECT = "not", "rel", "lack", "accept", "reject"
+
+
+def _q(ids: list[str] | tuple[str, ...], joiner: str = " + ") -> str:
+    return joiner.join(f"'{i}'" for i in ids)
+
+
+class MapFramework:
+    """The abstract framework of a map, with the bookkeeping to read it back."""
+
+    def __init__(self, amap: ArgumentMap, assume: Mapping[str, str] | None = None) -> None:
+        self.amap = amap
+        self.af = Framework(amap.claims)
+        self.claim_ids: list[str] = list(amap.claims)
+        self.problems: list[str] = []
+        #: valid relations in file order, and their premises without repeats
+        self.relations: list[Relation] = []
+        self.premises: dict[str, list[str]] = {}
+        self.attacks_on: dict[str, list[Relation]] = {c: [] for c in self.claim_ids}
+        self.supports_of: dict[str, list[Relation]] = {c: [] for c in self.claim_ids}
+        self.undercuts_of: dict[str, list[Relation]] = {}
+        self.rel_node: dict[str, int] = {}
+        self.not_node: dict[str, int] = {}
+        self.lack_node: dict[str, int] = {}
+        self.assume: dict[str, str] = {}
+        self._collect()
+        self._build()
+        self._assume(assume or {})
+
+    # -- which relations take part ---------------------------------------
+    def _collect(self) -> None:
+        claims = self.amap.claims
+        seen: set[str] = set()
+        valid: dict[str, Relation] = {}
+        undercuts: list[Relation] = []
+        for rel in self.amap.relations:
+            key = rel.key
+            if key in seen:
+                self.problems.append(f"relation '{key}' appears twice; the second is ignored")
+                continue
+            seen.add(key)
+            premises = list(dict.fromkeys(rel.premises))
+            unknown = [p for p in premises if p not in claims]
+            if not premises or unknown:
+                what = f"unknown claim '{unknown[0]}'" if unknown else "no premise"
+                self.problems.append(f"relation '{key}' has {what}; ignored")
+                continue
+            if rel.type in ("support", "attack"):
+                if rel.target not in claims:
+                    self.problems.append(f"{rel.type} '{key}' targets '{rel.target}', "
+                                         "which is not a claim; ignored")
+                    continue
+                if rel.type == "support" and rel.target in premises:
+                    self.problems.append(f"support '{key}' supports its own premise; ignored")
+                    continue
+                valid[key] = rel
+            elif rel.type == "undercut":
+                undercuts.append(rel)
+            else:
+                self.problems.append(f"relation '{key}' has unknown type '{rel.type}'; ignored")
+                continue
+            self.premises[key] = premises
+        pending = undercuts
+        while True:                      # undercuts of undercuts, in any order
+            ok = [u for u in pending if u.target in valid and u.target != u.key]
+            if not ok:
+                break
+            for u in ok:
+                valid[u.key] = u
+            pending = [u for u in pending if u.key not in valid]
+        for u in pending:
+            self.problems.append(f"undercut '{u.key}' targets '{u.target}', which is not a "
+                                 "relation taking part; ignored")
+        self.relations = [r for r in self.amap.relations if valid.get(r.key) is r]
+
+    # -- the framework ---------------------------------------------------
+    def _not(self, cid: str) -> int:
+        k = self.not_node.get(cid)
+        if k is None:
+            k = self.not_node[cid] = self.af.add_argument((NOT, cid))
+            self.af.add_index_attack(self.af.index(cid), k)
+        return k
+
+    def _lack(self, cid: str) -> int:
+        k = self.lack_node.get(cid)
+        if k is None:
+            k = self.lack_node[cid] = self.af.add_argument((LACK, cid))
+            self.af.add_index_attack(k, self.af.index(cid))
+        return k
+
+    def source(self, rel: Relation) -> int:
+        """The node whose being IN means the relation holds."""
+        k = self.rel_node.get(rel.key)
+        return k if k is not None else self.af.index(self.premises[rel.key][0])
+
+    def _build(self) -> None:
+        af = self.af
+        for r in self.relations:
+            if r.type == "undercut":
+                self.undercuts_of.setdefault(r.target, []).append(r)
+        for r in self.relations:
+            if len(self.premises[r.key]) > 1 or r.key in self.undercuts_of:
+                self.rel_node[r.key] = af.add_argument((REL, r.key))
+        for r in self.relations:
+            k = self.rel_node.get(r.key)
+            if k is not None:
+                for p in self.premises[r.key]:
+                    af.add_index_attack(self._not(p), k)
+                for u in self.undercuts_of.get(r.key, ()):
+                    af.add_index_attack(self.source(u), k)
+            if r.type == "attack":
+                af.add_index_attack(self.source(r), af.index(r.target))
+                self.attacks_on[r.target].append(r)
+            elif r.type == "support":
+                af.add_index_attack(self.source(r), self._lack(r.target))
+                self.supports_of[r.target].append(r)
+
+    def _assume(self, assume: Mapping[str, str]) -> None:
+        af = self.af
+        for cid, value in assume.items():
+            if cid not in self.amap.claims:
+                raise ValueError(f"cannot assume '{cid}': no such claim")
+            if value not in ASSUMPTION_VALUES:
+                raise ValueError(f"assumption for '{cid}' must be 'accepted' or 'rejected', "
+                                 f"not '{value}'")
+            self.assume[cid] = value
+            if value == "rejected":
+                af.add_index_attack(af.add_argument((REJECT, cid)), af.index(cid))
+                continue
+            k = af.add_argument((ACCEPT, cid))
+            for r in self.attacks_on[cid]:
+                prem = self.premises[r.key]
+                af.add_index_attack(k, af.index(prem[0]) if len(prem) == 1
+                                    else self.rel_node[r.key])
+            if cid in self.lack_node:
+                af.add_index_attack(k, self.lack_node[cid])
+        for cid, value in self.assume.items():
+            if value != "accepted":
+                continue
+            for r in self.attacks_on[cid]:
+                prem = self.premises[r.key]
+                if prem == [cid]:
+                    self.problems.append(f"'{cid}' attacks itself and cannot be accepted")
+                elif len(prem) == 1 and self.assume.get(prem[0]) == "accepted":
+                    self.problems.append(f"assumptions conflict: '{prem[0]}' attacks '{cid}' "
+                                         f"but both are assumed accepted; '{prem[0]}' comes out OUT")
+
+    # -- reading labels back -----------------------------------------------
+    def claim_code(self, codes: list[int], cid: str) -> int:
+        return codes[self.af.index(cid)]
+
+    def relation_code(self, codes: list[int], key: str) -> int:
+        k = self.rel_node.get(key)
+        if k is not None:
+            return codes[k]
+        return codes[self.af.index(self.premises[key][0])]
+
+
+# ---------------------------------------------------------------------------
+# results
+# ---------------------------------------------------------------------------
+
+@dataclass
+class ClaimLabel:
+    label: str          # "IN" | "OUT" | "UNDEC"
+    why: str            # one line, names claims by id
+
+
+@dataclass
+class MapLabelling:
+    """One labelling of a map: every claim, and whether each relation holds."""
+
+    claims: dict[str, ClaimLabel]
+    #: relation key -> "IN" (holds: premises IN, not undercut), "OUT" or "UNDEC"
+    relations: dict[str, str]
+
+    def label(self, cid: str) -> str:
+        return self.claims[cid].label
+
+    def why(self, cid: str) -> str:
+        return self.claims[cid].why
+
+    @property
+    def extension(self) -> list[str]:
+        return [c for c, cl in self.claims.items() if cl.label == "IN"]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"claims": {c: {"label": cl.label, "why": cl.why} for c, cl in self.claims.items()},
+                "relations": dict(self.relations)}
+
+
+@dataclass
+class Evaluation:
+    """What :func:`evaluate` found."""
+
+    semantics: str
+    assume: dict[str, str]
+    labellings: list[MapLabelling]
+    truncated: bool = False
+    #: why the enumeration was cut short ("" when complete)
+    reason: str = ""
+    #: relations left out, conflicting assumptions
+    problems: list[str] = field(default_factory=list)
+    framework: MapFramework | None = field(default=None, repr=False)
+
+    @property
+    def labelling(self) -> MapLabelling | None:
+        """The first labelling (the only one for grounded), if any."""
+        return self.labellings[0] if self.labellings else None
+
+    def labels_of(self, cid: str) -> list[str]:
+        return [lab.label(cid) for lab in self.labellings]
+
+    def skeptical(self) -> list[str]:
+        """Claims IN in every labelling found."""
+        if not self.labellings:
+            return []
+        return [c for c in self.labellings[0].claims
+                if all(lab.label(c) == "IN" for lab in self.labellings)]
+
+    def credulous(self) -> list[str]:
+        """Claims IN in at least one labelling found."""
+        if not self.labellings:
+            return []
+        return [c for c in self.labellings[0].claims
+                if any(lab.label(c) == "IN" for lab in self.labellings)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"semantics": self.semantics, "assume": dict(self.assume),
+                "count": len(self.labellings), "truncated": self.truncated,
+                "reason": self.reason, "problems": list(self.problems),
+                "skeptical": self.skeptical(), "credulous": self.credulous(),
+                "labellings": [lab.to_json() for lab in self.labellings]}
+
+
+def evaluate(amap: ArgumentMap, semantics: str = "grounded",
+             assume: Mapping[str, str] | None = None, *,
+             max_extensions: int = DEFAULT_MAX_EXTENSIONS,
+             time_limit: float | None = DEFAULT_TIME_LIMIT) -> Evaluation:
+    """Label every claim of ``amap`` IN, OUT or UNDEC, with a reason.
+
+    ``semantics``: ``grounded`` (one labelling), ``preferred``, ``stable`` or
+    ``complete`` (all labellings, up to ``max_extensions`` or ``time_limit``
+    seconds; the result says when it was cut short).  ``assume`` maps claim
+    ids to ``"accepted"`` (forced IN) or ``"rejected"`` (forced OUT).
+    Raises ValueError for an unknown semantics, claim id or assumption value.
+    The map is not changed.
+    """
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics '{semantics}'; choose one of " + ", ".join(SEMANTICS))
+    meta = MapFramework(amap, assume)
+    enum = meta.af.labellings(semantics, max_extensions, time_limit)
+    grounded = None if semantics == "grounded" else meta.af.grounded().codes
+    out: list[MapLabelling] = []
+    seen: set[tuple[int, ...]] = set()
+    for lab in enum.labellings:
+        sig = tuple(lab.codes[: len(meta.claim_ids)])
+        if sig in seen:
+            continue
+        seen.add(sig)
+        out.append(explain(meta, lab, grounded))
+    return Evaluation(semantics, dict(meta.assume), out, enum.truncated, enum.reason,
+                      list(meta.problems), meta)
+
+
+# ---------------------------------------------------------------------------
+# justifications
+# ---------------------------------------------------------------------------
+
+def explain(meta: MapFramework, labelling: Labelling,
+            grounded: list[int] | None = None) -> MapLabelling:
+    """Labels and one-line reasons for every claim of a meta-framework labelling."""
+    ex = _Explainer(meta, labelling.codes, grounded)
+    claims = {cid: ex.claim(cid) for cid in meta.claim_ids}
+    rels = {r.key: _NAME[meta.relation_code(labelling.codes, r.key)] for r in meta.relations}
+    return MapLabelling(claims, rels)
+
+
+class _Explainer:
+    def __init__(self, meta: MapFramework, codes: list[int], grounded: list[int] | None) -> None:
+        self.meta, self.codes, self.grounded = meta, codes, grounded
+        self.af = meta.af
+        self._scc: list[int] | None = None
+        self._scc_claims: dict[int, int] | None = None
+
+    def code(self, cid: str) -> int:
+        return self.codes[self.af.index(cid)]
+
+    def rcode(self, key: str) -> int:
+        return self.meta.relation_code(self.codes, key)
+
+    def prem(self, rel: Relation) -> str:
+        return _q(self.meta.premises[rel.key])
+
+    def rel_state(self, rel: Relation, noun: str) -> str:
+        """Why a relation does not hold (it is OUT) or is undecided, as a clause."""
+        meta = self.meta
+        prem = meta.premises[rel.key]
+        code = self.rcode(rel.key)
+        if len(prem) == 1 and rel.key not in meta.rel_node:
+            return f"'{prem[0]}' is {_NAME[code]}"
+        subject = f"the {noun} {'from' if noun == 'support' else 'by'} {_q(prem)}"
+        bits = []
+        bad = [p for p in prem if self.code(p) == code]
+        if bad:
+            bits.append(("fails because " if code == _O else "is UNDEC because ")
+                        + f"{_q(bad, ' and ')} {'is' if len(bad) == 1 else 'are'} {_NAME[code]}")
+        cuts = [u for u in meta.undercuts_of.get(rel.key, ())
+                if self.rcode(u.key) == (_I if code == _O else _U)]
+        if cuts:
+            by = " and ".join(self.prem(u) for u in cuts)
+            bits.append(f"is undercut by {by}" if code == _O
+                        else f"is UNDEC because the undercut by {by} is UNDEC")
+        k = meta.rel_node.get(rel.key)
+        if k is not None and code == _O:
+            for a in self.af.attackers[k]:
+                name = self.af.names[a]
+                if isinstance(name, tuple) and name[0] == ACCEPT and self.codes[a] == _I:
+                    bits.append(f"is set aside because '{name[1]}' is assumed accepted")
+        return f"{subject} {' and '.join(bits) or 'is ' + _NAME[code]}"
+
+    def attackers_text(self, attacks: list[Relation]) -> str:
+        return ", ".join(dict.fromkeys(f"'{self.meta.premises[r.key][0]}'" for r in attacks))
+
+    def claim(self, cid: str) -> ClaimLabel:
+        code = self.code(cid)
+        if code == _I:
+            why = self._in(cid)
+        elif code == _O:
+            why = self._out(cid)
+        else:
+            why = self._undec(cid)
+        if self.grounded is not None and code != _U \
+                and self.grounded[self.af.index(cid)] == _U and cid not in self.meta.assume:
+            why += " (a choice: the grounded labelling leaves it UNDEC)"
+        return ClaimLabel(_NAME[code], why)
+
+    def _in(self, cid: str) -> str:
+        meta = self.meta
+        if meta.assume.get(cid) == "accepted":
+            return "IN by assumption (accepted)"
+        attacks = meta.attacks_on[cid]
+        if not attacks:
+            why = "IN: not attacked"
+        elif all(len(meta.premises[r.key]) == 1 and r.key not in meta.rel_node
+                 for r in attacks):
+            why = f"IN because every attacker is OUT ({self.attackers_text(attacks)})"
+        else:
+            why = "IN because every attack on it fails: " + "; ".join(
+                self.rel_state(r, "attack") for r in attacks)
+        standing = [self.prem(r) for r in meta.supports_of[cid] if self.rcode(r.key) == _I]
+        if standing:
+            why += "; supported by " + " and by ".join(standing)
+        return why
+
+    def _out(self, cid: str) -> str:
+        meta, af = self.meta, self.af
+        if meta.assume.get(cid) == "rejected":
+            return "OUT by assumption (rejected)"
+        i = af.index(cid)
+        for a in af.attackers[i]:
+            name = af.names[a]
+            if isinstance(name, tuple) and name[0] == ACCEPT and self.codes[a] == _I:
+                if meta.assume.get(cid) == "accepted":
+                    return (f"OUT despite the assumption: it attacks '{name[1]}', "
+                            "which is also assumed accepted")
+                return f"OUT because it attacks '{name[1]}', which is assumed accepted"
+        for r in meta.attacks_on[cid]:
+            if self.rcode(r.key) == _I:
+                prem = meta.premises[r.key]
+                if len(prem) == 1:
+                    return f"OUT because attacked by '{prem[0]}', which is IN"
+                return f"OUT because attacked by {self.prem(r)} together, all IN"
+        sups = meta.supports_of[cid]
+        if sups:
+            fails = [self.rel_state(r, "support") for r in sups]
+            if len(fails) == 1:
+                return f"OUT because its only reason fails: {fails[0]}"
+            return "OUT because none of its reasons stands: " + "; ".join(fails)
+        return "OUT"                                        # not reached
+
+    def _undec(self, cid: str) -> str:
+        cyc = self.cycle(cid)
+        if cyc:
+            return cyc
+        meta = self.meta
+        for r in meta.attacks_on[cid]:
+            if self.rcode(r.key) == _U:
+                prem = meta.premises[r.key]
+                if len(prem) == 1 and self.code(prem[0]) == _U:
+                    return f"UNDEC because attacker '{prem[0]}' is UNDEC"
+                return f"UNDEC: {self.rel_state(r, 'attack')}"
+        sups = meta.supports_of[cid]
+        if sups:
+            open_ = [self.rel_state(r, "support") for r in sups if self.rcode(r.key) == _U]
+            return "UNDEC: no reason for it is decided: " + "; ".join(open_)
+        return "UNDEC"
+
+    # -- cycles ----------------------------------------------------------
+    def _undec_scc(self) -> list[int]:
+        """Strongly connected component ids of the UNDEC part (-1 elsewhere)."""
+        if self._scc is not None:
+            return self._scc
+        codes, tgt = self.codes, self.af.targets
+        n = len(codes)
+        comp, low, num = [-1] * n, [0] * n, [-1] * n
+        on, stack, counter, ncomp = [False] * n, [], 0, 0
+        for root in range(n):
+            if codes[root] != _U or num[root] >= 0:
+                continue
+            work = [(root, 0)]
+            num[root] = low[root] = counter
+            counter += 1
+            stack.append(root)
+            on[root] = True
+            while work:
+                v, k = work[-1]
+                succ = tgt[v]
+                while k < len(succ) and codes[succ[k]] != _U:
+                    k += 1
+                if k < len(succ):
+                    w = succ[k]
+                    work[-1] = (v, k + 1)
+                    if num[w] < 0:
+                        num[w] = low[w] = counter
+                        counter += 1
+                        stack.append(w)
+                        on[w] = True
+                        work.append((w, 0))
+                    elif on[w]:
+                        low[v] = min(low[v], num[w])
+                    continue
+                work.pop()
+                if work:
+                    u = work[-1][0]
+                    low[u] = min(low[u], low[v])
+                if low[v] == num[v]:
+                    while True:
+                        w = stack.pop()
+                        on[w] = False
+                        comp[w] = ncomp
+                        if w == v:
+                            break
+                    ncomp += 1
+        self._scc = comp
+        return comp
+
+    def cycle(self, cid: str, budget: int = 300) -> str:
+        """A short cycle of UNDEC nodes through the claim, described; "" if none."""
+        comp = self._undec_scc()
+        af = self.af
+        start = af.index(cid)
+        c = comp[start]
+        if c < 0:
+            return ""
+        parent: dict[int, int] = {}
+        frontier, end = [start], -1
+        while frontier and end < 0 and len(parent) < budget:
+            nxt = []
+            for v in frontier:
+                for w in af.targets[v]:
+                    if comp[w] != c:
+                        continue
+                    if w == start:
+                        end = v
+                        break
+                    if w not in parent:
+                        parent[w] = v
+                        nxt.append(w)
+                if end >= 0:
+                    break
+            frontier = nxt
+        if end < 0:
+            if not parent:
+                return ""
+            if self._scc_claims is None:
+                self._scc_claims = {}
+                for k, cc in enumerate(comp):
+                    if cc >= 0 and isinstance(af.names[k], str):
+                        self._scc_claims[cc] = self._scc_claims.get(cc, 0) + 1
+            size = self._scc_claims.get(c, 0)
+            return f"UNDEC: in a long cycle ({size} claims depend on each other)"
+        path = [end]
+        while path[-1] != start:
+            path.append(parent[path[-1]])
+        path.reverse()                       # start ... end, then back to start
+        names = [af.names[k] for k in path]
+        others = list(dict.fromkeys(n for n in names[1:] if isinstance(n, str) and n != cid))
+        supports = sum(1 for k, n in enumerate(names + [cid])
+                       if isinstance(n, str) and k and isinstance(names[k - 1], tuple)
+                       and names[k - 1][0] == LACK)
+        claims_on = sum(1 for n in names if isinstance(n, str))
+        if not others:
+            return "UNDEC: it attacks itself"
+        if supports == 0:
+            kind = "an odd attack cycle" if len(path) % 2 else "an attack cycle"
+        elif supports == claims_on:
+            kind = "a support cycle (circular reasons)"
+        else:
+            kind = "an odd cycle of attacks and supports" if len(path) % 2 \
+                else "a cycle of attacks and supports"
+        shown = _q(others[:5], ", ")
+        if len(others) > 6:
+            shown += f" and {len(others) - 5} more"
+        elif len(others) == 6:
+            shown = _q(others, ", ")
+        return f"UNDEC: in {kind} with {shown}"
+

@@ -131,10 +131,15 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import FORMATS, ExportError, export_file
 
+    from .interchange_cli import OTHER_FORMATS
+
     fmt = args.format
     if fmt is None:
         ext = os.path.splitext(args.output)[1].lstrip(".").lower()
-        fmt = ext if ext in FORMATS else "svg"
+        by_ext = {v.lstrip("."): k for k, v in OTHER_FORMATS.items()}
+        fmt = ext if ext in FORMATS else by_ext.get(ext, "svg")
+    if fmt in OTHER_FORMATS:
+        return _export_other(args, fmt)
     try:
         diags = export_file(args.file, args.output, fmt, cache=not args.no_cache,
                             embed_font=args.embed_font)
@@ -142,6 +147,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"argmap export: error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     _print([d for d in diags if d.is_error])
+    return EXIT_OK
+
+
+def _export_other(args: argparse.Namespace, fmt: str) -> int:
+    from .interchange_cli import export_other
+    from .mapio import load_file
+    from .savefile import atomic_write
+
+    loaded = load_file(args.file)
+    if loaded.map is None:
+        _print(loaded.diagnostics)
+        return EXIT_PROBLEMS
+    try:
+        atomic_write(args.output, export_other(loaded.map, fmt).encode("utf-8"))
+    except OSError as exc:
+        print(f"argmap export: error: cannot write {args.output}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 
@@ -211,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Lay out a map with Graphviz and export it.")
     p.add_argument("file")
     p.add_argument("-o", "--output", required=True)
-    p.add_argument("--format", choices=("svg", "png", "pdf", "dot"),
+    p.add_argument("--format", choices=("svg", "png", "pdf", "dot", "argdown", "aif", "graphml"),
                    help="default: from the output's extension")
     p.add_argument("--no-cache", action="store_true", help="do not use the layout cache")
     p.add_argument("--embed-font", action="store_true",
@@ -219,7 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     from .evaluate_cli import add_parser as add_evaluate
+    from .interchange_cli import add_parsers as add_interchange
     add_evaluate(sub)
+    add_interchange(sub)
 
     p = sub.add_parser("gui", help="open the desktop app", description="Open the desktop app.")
     p.add_argument("path", nargs="?", metavar="FILE|FOLDER")

@@ -133,7 +133,7 @@ def _styled(value: Any, where: tuple, like: Any = None) -> Any:
         return _flow_seq([_styled(v, where + (i,)) for i, v in enumerate(value)])
     if isinstance(value, str):
         if "\n" in value.strip("\n"):
-            return LiteralScalarString(value if value.endswith("\n") else value + "\n")
+            return LiteralScalarString(value)  # '|-' keeps the exact line ends
         if like is not None and isinstance(like, str) and type(like) is not str:
             try:
                 return type(like)(value)  # keep the quoting style the author used

@@ -80,3 +80,12 @@ def test_help_everywhere():
                            capture_output=True, text=True)
         assert r.returncode == 0 and "usage: argmap" in r.stdout
         assert "Traceback" not in r.stderr
+
+
+def test_export_argdown_and_import_back(tmp_path):
+    ad = tmp_path / "x.argdown"
+    assert main(["export", EXAMPLE, "-o", str(ad)]) == 0
+    assert "[sieg-putin]" in ad.read_text(encoding="utf-8")
+    back = tmp_path / "back.yaml"
+    assert main(["import", str(ad), "-o", str(back)]) == 0
+    assert main(["check", str(back), "--allow-warnings"]) == 0

@@ -124,3 +124,12 @@ def test_fmt_is_idempotent_and_keeps_comments_and_content():
     a = load_file(str(EXAMPLE), resolve=False).map.snapshot()
     from argmap.mapio import load_text
     assert load_text(once, "x.yaml", resolve=False).map.snapshot() == a
+
+
+def test_multi_line_text_comes_back_exactly(tmp_path):
+    loaded = load_file(str(EXAMPLE))
+    loaded.map.set_claim_field("frage", "note", "erste Zeile\nzweite Zeile")
+    target = tmp_path / "m.yaml"
+    save_map(loaded.map, str(target), loaded.text)
+    assert load_file(str(target), resolve=False).map.claims["frage"].note == \
+        "erste Zeile\nzweite Zeile"

@@ -1,0 +1,89 @@
+"""Reading and writing other argument-map formats: Argdown, AIF JSON, GraphML.
+
+Pure Python, no Qt.  Importers return an :class:`ImportResult` (the map and
+a list of warnings, each a :class:`~argmap.diagnostics.Diagnostic` with a
+line number, about what could not be represented exactly); exporters return
+text.  ``docs/interchange.md`` describes the mappings.
+
+    >>> from argmap.interchange import import_file, export_text
+    >>> result = import_file("debate.argdown")
+    >>> text = export_text(result.map, "aif")
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..model import ArgumentMap
+from ._common import ImportResult, InterchangeError
+from .aif_export import export_aif, to_aif
+from .aif_import import import_aif
+from .argdown_export import export_argdown
+from .argdown_import import import_argdown
+from .argdown_parse import ArgdownDocument, parse_argdown
+from .graphml_export import export_graphml
+
+__all__ = [
+    "EXPORT_FORMATS", "IMPORT_FORMATS", "ArgdownDocument", "ImportResult", "InterchangeError",
+    "detect_format", "export_aif", "export_argdown", "export_graphml", "export_text",
+    "import_aif", "import_argdown", "import_file", "import_text", "parse_argdown", "to_aif",
+]
+
+IMPORT_FORMATS = ("argdown", "aif")
+EXPORT_FORMATS = ("argdown", "aif", "graphml")
+#: file name extensions of the formats
+EXTENSIONS = {"argdown": (".argdown", ".ad"), "aif": (".json", ".aif"),
+              "graphml": (".graphml",)}
+
+
+def detect_format(path: str, text: str | None = None) -> str | None:
+    """``argdown`` or ``aif`` from the file name (or the text), None if unknown."""
+    ext = os.path.splitext(path)[1].lower()
+    for fmt in IMPORT_FORMATS:
+        if ext in EXTENSIONS[fmt]:
+            return fmt
+    if text is not None:
+        head = text.lstrip("\ufeff \t\r\n")[:1]
+        if head in "{[":
+            return "aif"
+        return "argdown"
+    return None
+
+
+def import_text(text: str, fmt: str, file: str = "", **options: object) -> ImportResult:
+    """Import ``text`` in ``fmt`` (``argdown`` or ``aif``)."""
+    if fmt == "argdown":
+        return import_argdown(text, file, **options)  # type: ignore[arg-type]
+    if fmt == "aif":
+        return import_aif(text, file, **options)  # type: ignore[arg-type]
+    raise InterchangeError(f"unknown import format '{fmt}' (use {', '.join(IMPORT_FORMATS)})")
+
+
+def import_file(path: str, fmt: str | None = None, **options: object) -> ImportResult:
+    """Import a file; the format comes from its extension unless given.
+
+    Raises :class:`InterchangeError` (also for I/O and encoding problems).
+    """
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise InterchangeError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InterchangeError(f"{path} is not UTF-8 text: {exc}") from exc
+    fmt = fmt or detect_format(path, text)
+    assert fmt is not None
+    return import_text(text, fmt, path, **options)
+
+
+def export_text(amap: ArgumentMap, fmt: str) -> str:
+    """The map as ``argdown``, ``aif`` or ``graphml`` text."""
+    if fmt == "argdown":
+        return export_argdown(amap)
+    if fmt == "aif":
+        return export_aif(amap)
+    if fmt == "graphml":
+        return export_graphml(amap)
+    raise InterchangeError(f"unknown export format '{fmt}' (use {', '.join(EXPORT_FORMATS)})")

@@ -1,0 +1,124 @@
+"""Helpers shared by the importers and exporters: ids, notes, results.
+
+Pure Python, no Qt.  Ids follow the map format: ``[A-Za-z0-9][A-Za-z0-9_.-]*``
+(ASCII), unique across claims and relations of one map.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..diagnostics import WARNING, Diagnostic
+from ..model import ArgumentMap
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+MAX_ID = 120
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                           "ß": "ss", "æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "œ": "oe",
+                           "Œ": "Oe", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th"})
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class ImportResult:
+    """What an importer made: the map and what it could not represent."""
+
+    map: ArgumentMap
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def valid_id(text: str) -> bool:
+    return len(text) <= MAX_ID and bool(ID_RE.match(text))
+
+
+def slugify(text: str, max_len: int = 48, fallback: str = "claim") -> str:
+    """ASCII slug: ``"Größere Aufrüstung!"`` -> ``"groessere-aufruestung"``."""
+    s = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = _NON_SLUG.sub("-", s).strip("-")
+    if len(s) > max_len:
+        cut = s[:max_len + 1]
+        s = cut[:cut.rfind("-")] if "-" in cut[:max_len] else s[:max_len]
+        s = s.strip("-")
+    return s or fallback
+
+
+def words_slug(text: str, words: int = 6, max_len: int = 40, fallback: str = "claim") -> str:
+    """A slug from the first few words of a text."""
+    return slugify(" ".join(text.split()[:words]), max_len, fallback)
+
+
+class IdAllocator:
+    """Hands out unique ids; one namespace for the claims and relations of a map."""
+
+    def __init__(self, used: Iterable[str] = ()) -> None:
+        self.used: set[str] = set(used)
+
+    def take(self, base: str) -> str:
+        if not valid_id(base):
+            base = slugify(base)
+        base = base[:MAX_ID - 6]
+        if base not in self.used:
+            self.used.add(base)
+            return base
+        n = 2
+        while f"{base}-{n}" in self.used:
+            n += 1
+        out = f"{base}-{n}"
+        self.used.add(out)
+        return out
+
+    def for_title(self, title: str, fallback: str = "claim") -> str:
+        """A title that is a valid id stays as it is; other titles become slugs."""
+        if valid_id(title):
+            return self.take(title)
+        return self.take(slugify(title, fallback=fallback))
+
+    def reserve(self, ident: str) -> None:
+        self.used.add(ident)
+
+
+def join_note(*parts: str) -> str:
+    """Non-empty parts, one per line, without repeating a part."""
+    seen: list[str] = []
+    for p in parts:
+        p = (p or "").strip()
+        if p and p not in seen:
+            seen.append(p)
+    return "\n".join(seen)
+
+
+def warn(message: str, file: str = "", line: int = 0, column: int = 0,
+         subject: str = "") -> Diagnostic:
+    return Diagnostic(WARNING, message, file, line, column, subject)
+
+
+def plain(value: object) -> object:
+    """YAML/JSON data as plain str/int/float/bool/list/dict (dates become text)."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def short(value: object, limit: int = 200) -> str:
+    """A one-line rendering of metadata for notes and messages."""
+    import json
+    if isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(plain(value), ensure_ascii=False)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class InterchangeError(ValueError):
+    """The input cannot be read at all (not JSON, not an AIF document...)."""

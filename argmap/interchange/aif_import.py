@@ -1,0 +1,434 @@
+"""AIF JSON (AIFdb / OVA) -> argument map.
+
+* I-nodes (propositions) become claims;
+* an RA node becomes a support, a CA node an attack, from the I-nodes that
+  point at it (several = a linked argument) to the node it points at; a CA
+  pointing at another RA/CA node is an undercut of that relation;
+* an MA node (rephrase) is not an argumentative relation: both claims get a
+  note saying which rephrases which;
+* a locution (L-node) that asserts a claim through a YA node gives the
+  claim its speaker (``Name : text``, or the locution's person) and its
+  quote (the locution text); YA nodes anchored in a transition (TA) and
+  pointing at an RA/CA give the relation a note ("illocution: Arguing");
+* schemes other than the defaults go into the relation's note;
+* what connects to nothing (free locutions, transitions, unknown node
+  types, dangling edges) is listed in the map description or reported.
+
+String or integer ids, a missing ``locutions`` list, empty node lists,
+S-nodes whose text is just "RA"/"CA" and the ``{"AIF": {...}}`` wrapper of
+OVA files are all accepted.  Every warning names the line of the node or
+edge it is about.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+from typing import Any
+
+from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation, Source
+from ._common import IdAllocator, ImportResult, InterchangeError, join_note, slugify, valid_id, \
+    warn, words_slug
+
+S_TYPES = ("RA", "CA", "MA")
+GENERIC_SCHEMES = {"", "RA", "CA", "MA", "YA", "TA", "Default Inference", "Default Conflict",
+                   "Default Rephrase", "Default Transition", "Default Illocuting"}
+EXT = "argmap"  # our own extension key, written by aif_export
+_ID_LINE = re.compile(r'"(nodeID|edgeID)"\s*:\s*"?([^",}\s]+)')
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPEAKER = re.compile(r"^\s*(.{1,80}?)\s+:\s+(.*)$", re.S)
+
+
+def import_aif(source: str | bytes | dict[str, Any], file: str = "", *,
+               lang: str | None = None) -> ImportResult:
+    """Read AIF JSON (text, bytes or already parsed) into a map.
+
+    Raises :class:`InterchangeError` only when the input is not JSON or not an
+    AIF document at all; everything else is imported as far as possible.
+    """
+    text = None
+    if isinstance(source, (bytes, bytearray)):
+        source = source.decode("utf-8-sig", errors="replace")
+    if isinstance(source, str):
+        text = source
+        try:
+            data = json.loads(source)
+        except ValueError as exc:
+            raise InterchangeError(f"not JSON: {exc}") from exc
+    else:
+        data = source
+    if not isinstance(data, dict):
+        raise InterchangeError("not an AIF document (the top level is not a JSON object)")
+    return _AifReader(data, text, file, lang).run()
+
+
+def _sid(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+class _AifReader:
+    def __init__(self, data: dict[str, Any], text: str | None, file: str,
+                 lang: str | None) -> None:
+        self.ext_header = data.get(EXT) if isinstance(data.get(EXT), dict) else None
+        if isinstance(data.get("AIF"), dict):
+            data = data["AIF"]
+        if not any(k in data for k in ("nodes", "edges")):
+            raise InterchangeError("not an AIF document (no 'nodes' or 'edges')")
+        self.data, self.file, self.lang = data, file, lang
+        self.warnings: list = []
+        self.lines: dict[tuple[str, str], int] = {}
+        if text is not None:
+            starts = [m.start() for m in re.finditer("\n", text)]
+            for m in _ID_LINE.finditer(text):
+                key = ("node" if m.group(1) == "nodeID" else "edge", m.group(2))
+                self.lines.setdefault(key, bisect.bisect_right(starts, m.start()) + 1)
+        self.amap = ArgumentMap()
+        self.ids = IdAllocator()
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.order: list[str] = []
+        self.ins: dict[str, list[str]] = {}
+        self.outs: dict[str, list[str]] = {}
+        self.claim_of: dict[str, str] = {}
+        self.rels_of: dict[str, list[Relation]] = {}
+        self.rel_pos: dict[int, int] = {}
+        self.extra: list[str] = []
+        self.notes: dict[str, list[str]] = {}
+        self.rel_notes: dict[str, list[str]] = {}
+
+    def w(self, message: str, node: str = "", edge: str = "") -> None:
+        line = self.lines.get(("node", node), 0) if node else self.lines.get(("edge", edge), 0)
+        self.warnings.append(warn(message, self.file, line, 0, node or edge))
+
+    def run(self) -> ImportResult:
+        self._header()
+        self._read_nodes()
+        self._read_edges()
+        self._claims()
+        self._relations()
+        self._rephrases()
+        self._illocutions()
+        self._leftovers()
+        for cid, notes in self.notes.items():
+            claim = self.amap.claims[cid]
+            claim.note = join_note(claim.note, *notes)
+        rels = sorted(self.rel_pos.items(), key=lambda t: t[1])
+        by_id = {id(r): r for rs in self.rels_of.values() for r in rs}
+        self.amap.relations = [by_id[k] for k, _ in rels]
+        if self.extra:
+            self.amap.description = "\n\n".join(
+                p for p in [self.amap.description, "\n".join(self.extra)] if p)
+        return ImportResult(self.amap, sorted(self.warnings, key=lambda d: d.line))
+
+    # -- reading -------------------------------------------------------------
+    def _header(self) -> None:
+        amap, ext = self.amap, self.ext_header or {}
+        stem = os.path.splitext(os.path.basename(self.file))[0] if self.file else ""
+        amap.title = str(ext["title"]) if "title" in ext else (
+            f"AIF: {stem}" if stem else "AIF import")
+        amap.description = str(ext.get("description") or "")
+        amap.lang = str(ext.get("lang") or self.lang or "en")
+        display = ext.get("display") if isinstance(ext.get("display"), dict) else {}
+        if display.get("direction") in DIRECTIONS:
+            amap.display.direction = display["direction"]
+        if isinstance(display.get("tags"), dict):
+            amap.display.tag_colors = {str(k): str(v) for k, v in display["tags"].items()}
+        sources = ext.get("sources")
+        if isinstance(sources, dict):
+            for sid, s in sources.items():
+                s = s if isinstance(s, dict) else {}
+                amap.sources[str(sid)] = Source(str(sid), **{
+                    k: str(s[k]) for k in ("title", "outlet", "date", "file", "url", "note")
+                    if s.get(k) is not None})
+
+    def _read_nodes(self) -> None:
+        nodes = self.data.get("nodes")
+        if nodes is None:
+            nodes = []
+        if not isinstance(nodes, list):
+            self.w("'nodes' is not a list; no nodes read")
+            nodes = []
+        for i, n in enumerate(nodes):
+            if not isinstance(n, dict) or _sid(n.get("nodeID")) == "":
+                self.w(f"node #{i + 1} has no nodeID; left out")
+                continue
+            nid = _sid(n["nodeID"])
+            if nid in self.nodes:
+                self.w(f"node {nid} appears twice; the second is left out", node=nid)
+                continue
+            n = dict(n)
+            n["type"] = _sid(n.get("type")).upper()
+            self.nodes[nid] = n
+            self.order.append(nid)
+            self.ins[nid], self.outs[nid] = [], []
+
+    def _read_edges(self) -> None:
+        edges = self.data.get("edges")
+        if edges is None:
+            edges = []
+        if not isinstance(edges, list):
+            self.w("'edges' is not a list; no edges read")
+            edges = []
+        seen: set[tuple[str, str]] = set()
+        for i, e in enumerate(edges):
+            if not isinstance(e, dict):
+                self.w(f"edge #{i + 1} is not an object; left out")
+                continue
+            eid = _sid(e.get("edgeID")) or f"#{i + 1}"
+            a = _sid(e.get("fromID", e.get("from")))
+            b = _sid(e.get("toID", e.get("to")))
+            missing = [x for x in (a, b) if x not in self.nodes]
+            if missing:
+                self.w(f"edge {eid} ({a or '?'} -> {b or '?'}) points to no node "
+                       f"{', '.join(repr(x) for x in missing)}; left out", edge=eid)
+                continue
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            self.outs[a].append(b)
+            self.ins[b].append(a)
+
+    def type(self, nid: str) -> str:
+        return self.nodes[nid]["type"]
+
+    # -- claims --------------------------------------------------------------
+    def _claims(self) -> None:
+        inodes = [n for n in self.order if self.type(n) == "I"]
+        for nid in inodes:  # our own export keeps its ids
+            if isinstance(self.nodes[nid].get(EXT), dict) and valid_id(nid):
+                self.claim_of[nid] = self.ids.take(nid)
+        for nid in inodes:
+            if nid not in self.claim_of:
+                text = _sid(self.nodes[nid].get("text"))
+                self.claim_of[nid] = self.ids.take(words_slug(text, fallback=f"i{nid}"))
+        for nid in inodes:
+            node = self.nodes[nid]
+            ext = node.get(EXT)
+            text = node.get("text")
+            text = "" if text is None else str(text)
+            if not isinstance(ext, dict):
+                if _CONTROL.search(text):
+                    self.w(f"I-node {nid}: control characters removed", node=nid)
+                text = " ".join(_CONTROL.sub("", text).split())
+            claim = Claim(self.claim_of[nid], text)
+            if isinstance(ext, dict):
+                self._apply_ext(claim, ext, nid)
+            if not claim.text and not claim.ref:
+                self.w(f"I-node {nid} has no text", node=nid)
+                claim.text = "(no text)"
+            self.amap.claims[claim.id] = claim
+
+    def _apply_ext(self, claim: Claim, ext: dict[str, Any], nid: str) -> None:
+        for key in ("en", "speaker", "source", "quote", "note", "ref"):
+            if isinstance(ext.get(key), str):
+                setattr(claim, key, ext[key])
+        if ext.get("kind") in CLAIM_KINDS:
+            claim.kind = ext["kind"]
+        if isinstance(ext.get("tags"), list):
+            claim.tags = [str(t) for t in ext["tags"]]
+        pos = ext.get("pos")
+        if isinstance(pos, list) and len(pos) == 2 and all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in pos):
+            claim.pos = (float(pos[0]), float(pos[1]))
+        if claim.source and claim.source not in self.amap.sources:
+            self.w(f"claim '{claim.id}' names unknown source '{claim.source}'", node=nid)
+
+    # -- relations -----------------------------------------------------------
+    def _relations(self) -> None:
+        undercuts: list[tuple[str, Relation, str]] = []
+        for idx, nid in enumerate(self.order):
+            kind = self.type(nid)
+            if kind not in ("RA", "CA"):
+                continue
+            node = self.nodes[nid]
+            ext = node.get(EXT) if isinstance(node.get(EXT), dict) else None
+            premises = [self.claim_of[p] for p in self.ins[nid] if self.type(p) == "I"]
+            others = [p for p in self.ins[nid]
+                      if self.type(p) not in ("I", "YA", "TA", "L", "RA", "CA", "MA")]
+            for p in others:
+                self.w(f"{kind} node {nid}: incoming {self.type(p)} node {p} cannot be a "
+                       "premise; left out", node=nid)
+            targets = self.outs[nid]
+            note = self._scheme_note(node, kind)
+            if ext is not None and isinstance(ext.get("note"), str):
+                note = ext["note"]
+            rid = str(ext.get("id") or "") if ext is not None else ""
+            if not premises:
+                self.w(f"{kind} node {nid} has no premise (no I-node points to it); "
+                       "left out", node=nid)
+                continue
+            if not targets:
+                self.w(f"{kind} node {nid} points to nothing; left out", node=nid)
+                continue
+            if len(targets) > 1:
+                self.w(f"{kind} node {nid} has {len(targets)} conclusions; one relation each",
+                       node=nid)
+            rels: list[Relation] = []
+            for t in targets:
+                ttype = self.type(t)
+                if ttype == "I":
+                    rtype = "support" if kind == "RA" else "attack"
+                    rel = Relation(rtype, premises, self.claim_of[t], rid if len(targets) == 1
+                                   else "", note)
+                elif ttype in ("RA", "CA") and kind == "CA":
+                    rel = Relation("undercut", premises, "", rid, note)
+                    undercuts.append((t, rel, nid))
+                elif ttype in ("RA", "CA"):
+                    self.w(f"RA node {nid} supports the inference {t}: argmap cannot show "
+                           "support of a relation; left out", node=nid)
+                    continue
+                else:
+                    self.w(f"{kind} node {nid} points to a {ttype or 'typeless'} node {t}; "
+                           "left out", node=nid)
+                    continue
+                if rel.target in rel.premises:
+                    self.w(f"{kind} node {nid} connects claim '{rel.target}' to itself; "
+                           "left out", node=nid)
+                    continue
+                rels.append(rel)
+                self.rel_pos[id(rel)] = idx
+                if rel.id:
+                    self.ids.reserve(rel.id)
+            self.rels_of[nid] = rels
+        for target, rel, nid in undercuts:
+            aims = self.rels_of.get(target, [])
+            if not aims:
+                self.w(f"CA node {nid} undercuts {target}, which is not in the map; "
+                       "left out", node=nid)
+                self.rels_of[nid].remove(rel)
+                del self.rel_pos[id(rel)]
+                continue
+            rel.target = self._rel_id(aims[0], target)
+            for extra in aims[1:]:
+                copy = Relation("undercut", list(rel.premises), self._rel_id(extra, target), "",
+                                rel.note)
+                self.rels_of[nid].append(copy)
+                self.rel_pos[id(copy)] = self.rel_pos[id(rel)]
+
+    def _rel_id(self, rel: Relation, nid: str) -> str:
+        if not rel.id:
+            ext = self.nodes[nid].get(EXT)
+            if isinstance(ext, dict) and rel.key not in self.ids.used:
+                return rel.key  # our own export: the relation had no id
+            base = nid if valid_id(nid) and not nid.isdigit() else \
+                f"{rel.type}-{slugify(nid, 40, 'node')}"
+            rel.id = self.ids.take(base)
+        return rel.id
+
+    def _scheme_note(self, node: dict[str, Any], kind: str) -> str:
+        scheme = _sid(node.get("scheme"))
+        text = _sid(node.get("text"))
+        parts = [s for s in dict.fromkeys((scheme, text)) if s and s not in GENERIC_SCHEMES]
+        return ("AIF scheme: " + "; ".join(parts)) if parts else ""
+
+    def _rephrases(self) -> None:
+        for nid in self.order:
+            if self.type(nid) != "MA":
+                continue
+            srcs = [p for p in self.ins[nid] if self.type(p) == "I"]
+            dsts = [t for t in self.outs[nid] if self.type(t) == "I"]
+            if not srcs or not dsts:
+                self.w(f"MA node {nid} (rephrase) does not join two I-nodes; left out", node=nid)
+                continue
+            for s in srcs:
+                for d in dsts:
+                    a, b = self.claim_of[s], self.claim_of[d]
+                    self.notes.setdefault(b, []).append(f"AIF: rephrases claim '{a}'")
+                    self.notes.setdefault(a, []).append(f"AIF: rephrased by claim '{b}'")
+            self.w(f"MA node {nid} (rephrase) is no support or attack; kept as notes of the "
+                   "claims it joins", node=nid)
+
+    # -- dialogue ------------------------------------------------------------
+    def _speakers(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for p in self.data.get("participants") or []:
+            if isinstance(p, dict):
+                name = " ".join(_sid(p.get(k)) for k in ("firstname", "surname")).strip()
+                if name:
+                    names[_sid(p.get("participantID"))] = name
+        out: dict[str, str] = {}
+        for loc in self.data.get("locutions") or []:
+            if isinstance(loc, dict) and _sid(loc.get("personID")):
+                pid = _sid(loc["personID"])
+                out[_sid(loc.get("nodeID"))] = names.get(pid, f"person {pid}")
+        return out
+
+    def _illocutions(self) -> None:
+        persons = self._speakers()
+        self.used_l: set[str] = set()
+        self.used_ya: set[str] = set()
+        for nid in self.order:
+            if self.type(nid) != "YA":
+                continue
+            force = _sid(self.nodes[nid].get("text")) or _sid(self.nodes[nid].get("scheme"))
+            anchors = self.ins[nid]
+            for t in self.outs[nid]:
+                ttype = self.type(t)
+                if ttype == "I":
+                    for a in anchors:
+                        if self.type(a) == "L":
+                            self._locution(a, t, force, persons)
+                            self.used_ya.add(nid)
+                elif ttype in ("RA", "CA") and self.rels_of.get(t):
+                    for rel in self.rels_of[t]:
+                        if EXT not in self.nodes[t] and force and \
+                                f"AIF illocution: {force}" not in rel.note:
+                            rel.note = join_note(rel.note, f"AIF illocution: {force}") \
+                                .replace("\n", " | ")
+                    self.used_ya.add(nid)
+                elif ttype == "MA":
+                    self.used_ya.add(nid)
+
+    def _locution(self, lid: str, iid: str, force: str, persons: dict[str, str]) -> None:
+        self.used_l.add(lid)
+        claim = self.amap.claims[self.claim_of[iid]]
+        if isinstance(self.nodes[iid].get(EXT), dict):
+            return  # our export: the claim carries speaker and quote itself
+        text = " ".join(_sid(self.nodes[lid].get("text")).split())
+        m = _SPEAKER.match(text)
+        speaker, quote = (m.group(1).strip(), m.group(2).strip()) if m else \
+            (persons.get(lid, ""), text)
+        extra = f" ({force})" if force and force != "Asserting" else ""
+        if not claim.speaker and not claim.quote:
+            claim.speaker, claim.quote = speaker, quote
+            if extra:
+                self.notes.setdefault(claim.id, []).append(f"AIF illocution: {force}")
+        else:
+            who = f"{speaker}: " if speaker else ""
+            self.notes.setdefault(claim.id, []).append(f"Also said{extra}: {who}{quote}")
+
+    def _leftovers(self) -> None:
+        free_l = [n for n in self.order if self.type(n) == "L" and n not in self.used_l]
+        if free_l:
+            self.extra.append("Locutions not linked to a claim:")
+            self.extra += [f"- {_sid(self.nodes[n].get('text'))}" for n in free_l]
+            self.w(f"{len(free_l)} locution(s) (L-nodes) assert no claim; listed in the map "
+                   "description", node=free_l[0])
+        ta = [n for n in self.order if self.type(n) == "TA"]
+        if ta:
+            self.w(f"{len(ta)} transition(s) (TA nodes) between locutions are dialogue "
+                   "structure the map does not show; left out", node=ta[0])
+        ya = [n for n in self.order if self.type(n) == "YA" and n not in self.used_ya]
+        for n in ya:
+            self.w(f"YA node {n} ({_sid(self.nodes[n].get('text'))}) anchors nothing the map "
+                   "shows; left out", node=n)
+        known = {"I", "L", "RA", "CA", "MA", "YA", "TA"}
+        for n in self.order:
+            if self.type(n) not in known:
+                text = _sid(self.nodes[n].get("text"))
+                self.extra.append(f"AIF {self.type(n) or 'typeless'} node {n}: {text}")
+                self.w(f"node {n} of type {self.type(n) or '(none)'!r} has no counterpart; "
+                       "listed in the map description", node=n)
+        for a in self.order:
+            if self.type(a) != "I":
+                continue
+            for b in self.outs[a]:
+                if self.type(b) == "I":
+                    self.w(f"edge from I-node {a} straight to I-node {b} (no RA/CA node): "
+                           "read as a support", node=a)
+                    rel = Relation("support", [self.claim_of[a]], self.claim_of[b], "",
+                                   "AIF: direct edge, no scheme node")
+                    if rel.target not in rel.premises:
+                        self.rels_of.setdefault(a, []).append(rel)
+                        self.rel_pos[id(rel)] = self.order.index(a)

@@ -1,0 +1,216 @@
+"""Argdown inline text: escapes, ``{...}`` metadata, tags, links, comments.
+
+Helpers of :mod:`argdown_parse`, modelled on what Argdown's lexer does: an
+escaped character is plain text, a ``{...}`` block is YAML metadata, ``#tag``
+and ``#(long tag)`` are tags, ``[text](url)`` is a link, ``.^.``-style
+shortcodes are logical symbols, and ``//``, ``/* */``, ``<!-- -->`` are
+comments, except inside metadata, links or after a backslash.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+
+from ._common import plain
+
+try:
+    from yaml import CSafeLoader as YamlLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as YamlLoader  # type: ignore[assignment]
+
+_ESC_RE = re.compile(r"\\(.)", re.S)
+_LINK_RE = re.compile(r"\[([^\]]+?)\]\(([^)\s]+?)\)")
+TAG_CHARS = "A-Za-z0-9_\\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF"
+_TAG_RE = re.compile(r"#(?:\(([^)]+)\)|([" + TAG_CHARS + r"]+))")
+_EMPH_RE = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_COMMENT_SCAN = re.compile(r"\\.|<!--|/\*|//|\{|\[[^\]\n]+?\]\([^)\n]+?\)", re.S)
+_DATA_TOK = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\n]|'')*'|[{}]|[^\"'{}]+|[\"']")
+#: Argdown's shortcodes for logical symbols (and a few emoji); ``.x.`` or ``:x:``
+_SYMBOLS = {"A": "∀", "E": "∃", "->": "→", "<->": "↔", "~": "¬", "^": "∧", "v": "∨",
+            "<>": "◇", "[]": "◻", "heart": "❤", "happy": "😀", "smile": "☺", "smiley": "☺",
+            "laugh": "😆", "lol": "😆", "rofl": "🤣", "joy": "😂", "love": "😍", "wink": "😉",
+            "shush": "🤫", "meh": "😐", "eyes": "🙄", "sad": "😢", "disappointed": "😞",
+            "scream": "😱", "+1": "👍", "up": "👍", "-1": "👎", "down": "👎", "think": "🤔"}
+SHORTCODES = {f"{d}{k}{d}": v for k, v in _SYMBOLS.items() for d in ".:"}
+_BY_LENGTH = sorted(SHORTCODES, key=len, reverse=True)
+SHORTCODE_RE = re.compile("|".join(re.escape(k) for k in _BY_LENGTH))
+_PROTECT = 0xF0000   # escaped characters live here while a text is processed
+_LINK_MARK = 0xE000  # links are kept out of the way of tags and emphasis
+_PROTECTED = re.compile("[\U000F0000-\U000FFFFD]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_JSON = json.JSONDecoder()
+
+
+def data_end(text: str, start: int) -> int:
+    """End of the ``{...}`` metadata block starting at ``start``, or -1."""
+    depth = 0
+    pos, n = start, len(text)
+    while pos < n:
+        m = _DATA_TOK.match(text, pos)
+        assert m is not None
+        tok = m.group()
+        if tok[0] in "\"'" and len(tok) > 1:
+            before = text[start:pos].rstrip()[-1:]
+            if before not in ("{", "[", ",", ":"):
+                pos += 1  # an apostrophe inside a plain scalar
+                continue
+        elif tok == "{":
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+            if depth == 0:
+                return m.end()
+        pos = m.end()
+    return -1
+
+
+def parse_data(src: str) -> dict[str, Any] | None:
+    """``{key: value}`` metadata (YAML flow mapping); None if it is not one."""
+    try:
+        value = json.loads(src)
+    except ValueError:
+        try:
+            value = yaml.load(src, Loader=YamlLoader)
+        except yaml.YAMLError:
+            return None
+    return plain(value) if isinstance(value, dict) else None  # type: ignore[return-value]
+
+
+def strip_comments(text: str) -> tuple[str, set[int]]:
+    """Comments (``//``, ``/* */``, ``<!-- -->``) out; lines they touched (0-based).
+
+    Escaped characters, ``{...}`` metadata and ``[text](url)`` links are left
+    alone, as Argdown's lexer does.
+    """
+    if "//" not in text and "/*" not in text and "<!--" not in text:
+        return text, set()
+    out: list[str] = []
+    touched: set[int] = set()
+    pos = last = 0
+    while True:
+        m = _COMMENT_SCAN.search(text, pos)
+        if m is None:
+            break
+        tok = m.group()
+        if tok == "{":
+            end = data_end(text, m.start())
+            pos = end if end > 0 else m.end()
+            continue
+        if tok[0] in "\\[":
+            pos = m.end()
+            continue
+        if tok == "//":
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+        else:
+            close = "-->" if tok == "<!--" else "*/"
+            end = text.find(close, m.end())
+            if end < 0:  # not closed: Argdown does not read it as a comment
+                pos = m.end()
+                continue
+            end += len(close)
+        first = text.count("\n", 0, m.start())
+        span = text[m.start():end]
+        nl = span.count("\n")
+        touched.update(range(first, first + nl + 1))
+        out.append(text[last:m.start()])
+        out.append("\n" * nl)
+        pos = last = end
+    out.append(text[last:])
+    return "".join(out), touched
+
+
+def _protect(m: re.Match[str]) -> str:
+    ch = m.group(1)
+    return chr(_PROTECT + ord(ch)) if ord(ch) < 0xFFFE else ch
+
+
+def _restore(text: str, links: list[str]) -> str:
+    if links:
+        text = re.sub("[\uE000-\uF8FF]",
+                      lambda m: links[ord(m.group()) - _LINK_MARK]
+                      if ord(m.group()) - _LINK_MARK < len(links) else m.group(), text)
+    if _PROTECTED.search(text):
+        text = _PROTECTED.sub(lambda m: chr(ord(m.group()) - _PROTECT), text)
+    return text
+
+
+_DATA_OR_ESC = re.compile(r"\\.|\{", re.S)
+
+
+def _take_data(raw: str, data: dict[str, Any], problems: list[str]) -> str:
+    """Move ``{...}`` metadata blocks (not escaped ones) from ``raw`` into ``data``."""
+    parts: list[str] = []
+    pos = last = 0
+    while True:
+        m = _DATA_OR_ESC.search(raw, pos)
+        if m is None:
+            break
+        if m.group() != "{":
+            pos = m.end()
+            continue
+        i = m.start()
+        try:
+            value, end = _JSON.raw_decode(raw, i)
+        except ValueError:
+            end = data_end(raw, i)
+            value = parse_data(raw[i:end]) if end > 0 else None
+        if isinstance(value, dict):
+            data.update(value)
+            parts.append(raw[last:i])
+            pos = last = end
+        else:
+            if end > 0:
+                problems.append(f"metadata {raw[i:end]!r} is not a key: value mapping; "
+                                "kept as text")
+            pos = i + 1
+    if not parts:
+        return raw
+    parts.append(raw[last:])
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
+def inline(raw: str) -> tuple[str, list[str], dict[str, Any], list[str]]:
+    """Statement content -> (text, tags, metadata, problems).
+
+    Escapes are honoured, ``{...}`` metadata taken out, tags collected
+    (trailing tags leave the text, tags inside a sentence stay as words),
+    bold/italic markers dropped, white space normalised; links and mentions
+    stay as written.
+    """
+    problems: list[str] = []
+    data: dict[str, Any] = {}
+    s = _take_data(raw, data, problems) if "{" in raw else raw
+    if "\\" in s:
+        s = _ESC_RE.sub(_protect, s)
+    links: list[str] = []
+    if "](" in s:
+        def keep_link(m: re.Match[str]) -> str:
+            links.append(m.group())
+            return chr(_LINK_MARK + len(links) - 1)
+        s = _LINK_RE.sub(keep_link, s)
+    tags: list[str] = []
+    if "#" in s:
+        matches = list(_TAG_RE.finditer(s))
+        for m in matches:
+            tag = _restore((m.group(1) or m.group(2)).strip(), links)
+            if tag and tag not in tags:
+                tags.append(tag)
+        cut = len(s.rstrip())
+        for m in reversed(matches):
+            if m.end() != cut:
+                break
+            cut = len(s[:m.start()].rstrip())
+        s = _TAG_RE.sub(lambda m: (m.group(1) or m.group(2)).strip(), s[:cut])
+    if "." in s or ":" in s:
+        s = SHORTCODE_RE.sub(lambda m: SHORTCODES[m.group()], s)
+    if "*" in s or "_" in s:
+        for _ in range(2):
+            s = _EMPH_RE.sub(r"\2", s)
+    s = " ".join(s.split())
+    return _restore(s, links), tags, data, problems

@@ -177,7 +177,7 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
     if title:
         out.append(f'<g id="map-title"><text class="title" x="16" y="28">'
                    f"{escape(amap.title)}</text></g>")
-    out.append(f'<g id="map" transform="translate(0,{_f(top)})">')
+    out.append(f'<g id="map" transform="translate({_f(-lay.left)},{_f(top - lay.top)})">')
     out.append('<g id="relations">')
     by_rel: dict[str, list[EdgeRoute]] = {}
     for e in lay.edges:

@@ -69,6 +69,9 @@ class Layout:
     edges: list[EdgeRoute] = field(default_factory=list)
     #: the measured and wrapped text of each claim box
     boxes: dict[str, BoxText] = field(default_factory=dict)
+    #: top left corner of the drawing (negative when a claim was placed there)
+    left: float = 0.0
+    top: float = 0.0
 
     def claim(self, claim_id: str) -> NodePlace | None:
         return self.nodes.get("c:" + claim_id)
@@ -374,8 +377,9 @@ def _apply_manual_positions(amap: ArgumentMap, lay: Layout) -> None:
 
 
 def _fit(lay: Layout) -> None:
-    """Shift everything to start at MARGIN and set the size."""
+    """Set the drawing's extent.  Nothing moves: manual positions stay exact."""
     if not lay.nodes:
+        lay.left = lay.top = 0.0
         lay.width = lay.height = 2 * MARGIN
         return
     xs = [n.x - n.w / 2 for n in lay.nodes.values()]
@@ -385,14 +389,70 @@ def _fit(lay: Layout) -> None:
     for e in lay.edges:
         for x, y in e.points + ([e.tip] if e.tip else []):
             xs.append(x), ys.append(y), xe.append(x), ye.append(y)
-    dx, dy = MARGIN - min(xs), MARGIN - min(ys)
-    if abs(dx) > 0.01 or abs(dy) > 0.01:
-        for n in lay.nodes.values():
-            n.x += dx
-            n.y += dy
-        for e in lay.edges:
-            e.points = [(x + dx, y + dy) for x, y in e.points]
-            if e.tip:
-                e.tip = (e.tip[0] + dx, e.tip[1] + dy)
-    lay.width = max(xe) + dx + MARGIN
-    lay.height = max(ye) + dy + MARGIN
+    lay.left = min(0.0, min(xs) - MARGIN)
+    lay.top = min(0.0, min(ys) - MARGIN)
+    lay.width = max(xe) + MARGIN - lay.left
+    lay.height = max(ye) + MARGIN - lay.top
+
+
+def quick_layout(amap: ArgumentMap, english: bool = False) -> Layout:
+    """A provisional layout in linear time, shown while dot works.
+
+    Claims go into rows by their distance from the conclusions they lead to
+    (conclusions on top), boxes side by side; edges are straight.
+    """
+    g = build_graph(amap, None, english)
+    up: dict[str, list[str]] = {n: [] for n in g.nodes}
+    for src, dst, *_ in g.edges:
+        up[src].append(dst)
+    rank: dict[str, int] = {}
+    order = list(g.nodes)
+    for n in order:                      # iterative longest path to a root
+        if n in rank:
+            continue
+        stack, path = [n], set()
+        while stack:
+            cur = stack[-1]
+            pending = [p for p in up[cur] if p not in rank and p not in path]
+            if pending and cur not in path:
+                path.add(cur)
+                stack.extend(pending)
+                continue
+            stack.pop()
+            path.discard(cur)
+            rank[cur] = 1 + max((rank.get(p, 0) for p in up[cur]), default=-1)
+    rows: dict[int, list[str]] = {}
+    for n in order:
+        rows.setdefault(rank[n], []).append(n)
+    lay = Layout(0.0, 0.0, amap.display.direction, boxes=g.boxes)
+    y = MARGIN
+    horizontal = amap.display.direction in ("LR", "RL")
+    for r in sorted(rows, reverse=amap.display.direction in ("BT", "RL")):
+        x = MARGIN
+        row_h = max(g.nodes[n][1 if not horizontal else 0] for n in rows[r])
+        for n in rows[r]:
+            w, h, junction = g.nodes[n]
+            if horizontal:
+                lay.nodes[n] = NodePlace(n[2:], y + w / 2, x + h / 2, w, h, junction)
+                x += h + 20
+            else:
+                lay.nodes[n] = NodePlace(n[2:], x + w / 2, y + h / 2, w, h, junction)
+                x += w + 20
+        y += row_h + 60
+    for cid, claim in amap.claims.items():
+        if claim.pos is not None and "c:" + cid in lay.nodes:
+            lay.nodes["c:" + cid].x, lay.nodes["c:" + cid].y = claim.pos
+    for src, dst, key, kind, part in g.edges:
+        pts, tip = straight_route(lay.nodes[src], lay.nodes[dst], part != "premise")
+        lay.edges.append(EdgeRoute(key, kind, part, src, dst, pts, tip))
+    _fit(lay)
+    return lay
+
+
+def cached_layout(amap: ArgumentMap, english: bool = False) -> Layout | None:
+    """The full layout if every component is in the cache, else None (no dot run)."""
+    g = build_graph(amap, None, english)
+    for members in components(g):
+        if len(members) > 1 and _cache_get(dot_source(g, members, amap.display.direction)) is None:
+            return None
+    return layout_map(amap, cache=True, english=english)

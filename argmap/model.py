@@ -251,6 +251,20 @@ class ArgumentMap:
             setattr(self, name, value)
             self.header_changed.emit(name)
 
+    def copy(self) -> "ArgumentMap":
+        """An independent copy of the content (no signal connections)."""
+        other = ArgumentMap(self.title, self.description, self.lang)
+        other.display = Display(self.display.direction, dict(self.display.tag_colors))
+        other.sources = {k: copy.copy(v) for k, v in self.sources.items()}
+        other.external_sources = dict(self.external_sources)
+        for cid, c in self.claims.items():
+            cc = c.clone()
+            cc.resolved = c.resolved
+            other.claims[cid] = cc
+        other.relations = [r.clone() for r in self.relations]
+        other.path = self.path
+        return other
+
     # -- comparison (used by tests and by "is it dirty") -----------------
     def snapshot(self) -> dict[str, Any]:
         """A plain, comparable picture of the whole content."""

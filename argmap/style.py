@@ -19,7 +19,7 @@ FONT_FAMILY = "DejaVu Sans"
 FONT_STACK = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"
 
 TEXT_SIZE = 12.0
-SMALL_SIZE = 9.5
+SMALL_SIZE = 10.0
 TITLE_SIZE = 18.0
 TEXT_WIDTH = 210.0        # wrap claim text at this width
 PAD_X = 10.0

@@ -50,13 +50,14 @@ def test_manual_position_is_honoured_and_layout_is_deterministic():
     lay = layout_map(amap, cache=False)
     again = layout_map(amap, cache=False)
     assert [(n.x, n.y) for n in lay.nodes.values()] == [(n.x, n.y) for n in again.nodes.values()]
-    fixed = lay.claim("kriegsmuede")
-    free = lay.claim("frage")
-    # positions are shifted as a whole to fit the margin; relative placement stays
-    amap.set_claim_field("kriegsmuede", "pos", (fixed.x + 300, fixed.y))
+    amap.set_claim_field("kriegsmuede", "pos", (-40.0, 900.0))
     moved = layout_map(amap, cache=False)
-    assert moved.claim("kriegsmuede").x - moved.claim("frage").x == \
-        pytest.approx(fixed.x + 300 - free.x, abs=0.2)
+    node = moved.claim("kriegsmuede")
+    assert (node.x, node.y) == (-40.0, 900.0)
+    assert moved.claim("frage").x == lay.claim("frage").x   # the others stay
+    assert moved.left < -40 - node.w / 2 and moved.top + moved.height > 900 + node.h / 2
+    edge = next(e for e in moved.edges if e.source == "c:kriegsmuede")
+    assert edge.points[0][0] >= -40 - node.w / 2 - 0.01
 
 
 def test_direction_changes_the_picture():

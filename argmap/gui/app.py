@@ -1,0 +1,42 @@
+"""Starting the desktop app: ``argmap gui [FILE|FOLDER]`` or ``argmap-gui``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..resources import RESOURCES
+
+
+def default_maps_folder() -> str:
+    return os.path.join(os.path.dirname(RESOURCES), "maps")
+
+
+def main(args: argparse.Namespace | None = None, argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from .fonts import load_fonts
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("argmap")
+    app.setOrganizationName("argmap")
+    app.setDesktopFileName("argmap")
+    app.setWindowIcon(QIcon(str(RESOURCES / "argmap.svg")))
+    load_fonts()
+    window = MainWindow(QSettings())
+    path = getattr(args, "path", None) or default_maps_folder()
+    window.show()
+    window.open_path(path)
+    return app.exec()
+
+
+def run() -> None:
+    """The ``argmap-gui`` entry point."""
+    ap = argparse.ArgumentParser(prog="argmap-gui", description="Open the argmap desktop app.")
+    ap.add_argument("path", nargs="?", metavar="FILE|FOLDER")
+    ap.add_argument("--sources", metavar="DIR", help="folder with the article texts")
+    raise SystemExit(main(ap.parse_args()))

@@ -1,0 +1,99 @@
+"""A claim box on the canvas, drawn exactly like the SVG export."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem
+
+from ..style import CORNER, KIND_STYLE, STRIPE, BoxText, box_runs
+from .fonts import map_font
+
+SELECT_COLOR = QColor("#1e6fd9")
+MATCH_COLOR = QColor("#ffd42a")
+
+
+class ClaimItem(QGraphicsObject):
+    """Box centred on its position; knows nothing of the map."""
+
+    Type = QGraphicsItem.UserType + 1
+
+    def __init__(self, claim_id: str, on_moved: Callable[["ClaimItem"], None]) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self._on_moved = on_moved
+        self.box: BoxText | None = None
+        self.w = self.h = 40.0
+        self.kind = "claim"
+        self.stripe: QColor | None = None
+        self.label_color: QColor | None = None   # evaluation colour (later)
+        self.matched = False
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(10)
+
+    def type(self) -> int:
+        return self.Type
+
+    def set_content(self, box: BoxText, kind: str, stripe: str | None, tooltip: str) -> None:
+        self.prepareGeometryChange()
+        self.box, self.kind = box, kind if kind in KIND_STYLE else "claim"
+        self.w, self.h = box.width, box.height
+        self.stripe = QColor(stripe) if stripe else None
+        self.setToolTip(tooltip)
+        self.update()
+
+    def set_matched(self, on: bool) -> None:
+        if self.matched != on:
+            self.matched = on
+            self.update()
+
+    def rect(self) -> QRectF:
+        return QRectF(-self.w / 2, -self.h / 2, self.w, self.h)
+
+    def boundingRect(self) -> QRectF:
+        return self.rect().adjusted(-5, -5, 5, 5)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addRoundedRect(self.rect(), CORNER, CORNER)
+        return p
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        fill, border, width = KIND_STYLE[self.kind]
+        r = self.rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.matched:
+            painter.setPen(QPen(MATCH_COLOR, 8))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(r, CORNER, CORNER)
+        painter.setPen(QPen(QColor(border), width))
+        painter.setBrush(QBrush(QColor(self.label_color or fill)))
+        painter.drawRoundedRect(r, CORNER, CORNER)
+        if self.stripe is not None:
+            clip = QPainterPath()
+            clip.addRoundedRect(r, CORNER, CORNER)
+            painter.save()
+            painter.setClipPath(clip)
+            painter.fillRect(QRectF(r.left(), r.top(), STRIPE, r.height()), self.stripe)
+            painter.restore()
+        if self.box is not None:
+            for run in box_runs(self.box):
+                painter.setFont(map_font(run.size, run.bold))
+                painter.setPen(QColor(run.color))
+                painter.drawText(QPointF(r.left() + run.x, r.top() + run.baseline), run.text)
+        if self.isSelected():
+            painter.setPen(QPen(SELECT_COLOR, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(r.adjusted(-3, -3, 3, 3), CORNER + 2, CORNER + 2)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self._on_moved(self)
+        return super().itemChange(change, value)

@@ -1,0 +1,158 @@
+"""One open map: its model, file, undo stack, problems and disk watch."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..commands import Command
+from ..diagnostics import Diagnostic, sort_key
+from ..fileformat import to_data
+from ..mapio import Loaded, load_file, load_text
+from ..model import ArgumentMap
+from ..savefile import SaveError, save_map
+from ..validate import check_data
+from .undo import QtCommand
+
+
+class MapDocument(QObject):
+    """The map of one tab.  Every change goes through :meth:`push`."""
+
+    problemsChanged = Signal()
+    pathChanged = Signal()
+    dirtyChanged = Signal(bool)
+    #: the model object was replaced (reload from disk)
+    reloaded = Signal()
+    #: the file changed on disk while there are unsaved edits
+    externallyChanged = Signal()
+
+    def __init__(self, amap: ArgumentMap | None = None, path: str | None = None,
+                 text: str | None = None, load_problems: list[Diagnostic] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.amap = amap or ArgumentMap("Neue Karte")
+        self.path = path
+        self.disk_text = text                    # what the file held when read or written
+        self.load_problems = list(load_problems or [])
+        self.had_errors = any(d.is_error for d in self.load_problems)
+        self.problems: list[Diagnostic] = list(self.load_problems)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
+        self.undo_stack.indexChanged.connect(lambda _: self._revalidate.start())
+        self._revalidate = QTimer(self, singleShot=True, interval=120)
+        self._revalidate.timeout.connect(self.validate)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._watch()
+
+    # -- opening ------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str, parent: QObject | None = None) -> tuple["MapDocument | None", Loaded]:
+        loaded = load_file(path)
+        if loaded.map is None:
+            return None, loaded
+        return cls(loaded.map, path, loaded.text, loaded.diagnostics, parent), loaded
+
+    @property
+    def title(self) -> str:
+        return os.path.basename(self.path) if self.path else (self.amap.title or "Neue Karte")
+
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # -- editing --------------------------------------------------------------
+    def push(self, command: Command) -> None:
+        self.undo_stack.push(QtCommand(command))
+
+    def validate(self) -> None:
+        """Problems of the current content (positions refer to the file as loaded)."""
+        file = self.path or ""
+        live = check_data(to_data(self.amap), file, lambda path, key=False: (0, 0))
+        if self.undo_stack.index() == 0 and self.undo_stack.isClean():
+            live = self.load_problems
+        else:
+            kept = [d for d in self.load_problems if d.is_error and "YAML" in d.message]
+            live = kept + live
+            for c in self.amap.claims.values():
+                if c.ref and c.resolved is None:
+                    live.append(Diagnostic("error", f"claim '{c.id}': reference "
+                                           f"'{c.ref}' cannot be resolved", file,
+                                           subject=c.id))
+        self.problems = sorted(dict.fromkeys(live), key=sort_key)
+        self.problemsChanged.emit()
+
+    # -- saving -----------------------------------------------------------------
+    def save(self, path: str | None = None) -> None:
+        """Save (atomically, keeping the file's comments).  Raises SaveError."""
+        target = path or self.path
+        if target is None:
+            raise SaveError("no file name yet")
+        if target == self.path and self.had_errors:
+            raise SaveError(f"{self.title} had errors when it was opened; argmap read only "
+                            "part of it. Save to a new file so the original stays as it is.")
+        original = self.disk_text if target == self.path else None
+        if original is None and target != self.path and os.path.exists(target):
+            original = None  # Save As over another file: fresh canonical text
+        self._watcher.removePaths(self._watcher.files())
+        try:
+            text = save_map(self.amap, target, original)
+        finally:
+            self._watch(target)
+        self.disk_text = text
+        self.had_errors = False
+        if target != self.path:
+            self.path = target
+            self.amap.path = target
+            self.pathChanged.emit()
+        self.undo_stack.setClean()
+
+    # -- the file on disk ---------------------------------------------------------
+    def _watch(self, path: str | None = None) -> None:
+        path = path or self.path
+        if path and os.path.exists(path) and path not in self._watcher.files():
+            self._watcher.addPath(path)
+
+    def _on_file_changed(self, path: str) -> None:
+        # an atomic replace drops the watch: take it up again
+        QTimer.singleShot(50, self._check_disk)
+
+    def _check_disk(self) -> None:
+        self._watch()
+        if not self.path or not os.path.exists(self.path):
+            return
+        try:
+            with open(self.path, encoding="utf-8") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError):
+            return
+        if text == self.disk_text:
+            return
+        if self.dirty:
+            self.externallyChanged.emit()
+        else:
+            self.reload(text)
+
+    def reload(self, text: str | None = None) -> bool:
+        """Read the file again, dropping unsaved edits.  False if unreadable."""
+        if not self.path:
+            return False
+        if text is None:
+            loaded = load_file(self.path)
+        else:
+            loaded = load_text(text, self.path, folder=os.path.dirname(self.path) or ".")
+        if loaded.map is None:
+            self.load_problems = loaded.diagnostics
+            self.problems = list(loaded.diagnostics)
+            self.problemsChanged.emit()
+            return False
+        self.amap = loaded.map
+        self.disk_text = loaded.text
+        self.load_problems = loaded.diagnostics
+        self.had_errors = bool(loaded.errors)
+        self.undo_stack.clear()
+        self.reloaded.emit()
+        self.validate()
+        return True

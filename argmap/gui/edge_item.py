@@ -1,0 +1,140 @@
+"""Relation edges and linked-argument junctions, drawn like the SVG."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from ..style import RELATION_STYLE, arrow_head
+
+SELECT_COLOR = QColor("#1e6fd9")
+
+
+def _pen(kind: str, extra: float = 0.0) -> QPen:
+    color, dash, width, _ = RELATION_STYLE.get(kind, RELATION_STYLE["support"])
+    pen = QPen(QColor(color), width + extra)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    if dash:
+        pen.setDashPattern([float(d) / (width + extra) for d in dash.split(",")])
+    return pen
+
+
+class EdgeItem(QGraphicsItem):
+    """One drawn part of a relation: premise→junction, junction→target or direct."""
+
+    Type = QGraphicsItem.UserType + 2
+
+    def __init__(self, relation_key: str, kind: str, part: str, source: str, target: str) -> None:
+        super().__init__()
+        self.relation_key, self.kind, self.part = relation_key, kind, part
+        self.source, self.target = source, target
+        self.points: list[tuple[float, float]] = []
+        self.tip: tuple[float, float] | None = None
+        self._path = QPainterPath()
+        self._head = QPolygonF()
+        self._head_mode = ""
+        self._bounds = QRectF()
+        self.highlight = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+
+    def type(self) -> int:
+        return self.Type
+
+    def set_route(self, points: list[tuple[float, float]], tip: tuple[float, float] | None) -> None:
+        """Geometry is computed here, never in paint()."""
+        self.prepareGeometryChange()
+        self.points, self.tip = list(points), tip
+        path = QPainterPath()
+        if points:
+            path.moveTo(*points[0])
+            rest = points[1:]
+            for i in range(0, len(rest) - len(rest) % 3, 3):
+                path.cubicTo(QPointF(*rest[i]), QPointF(*rest[i + 1]), QPointF(*rest[i + 2]))
+            if len(rest) % 3:
+                for p in rest[len(rest) - len(rest) % 3:]:
+                    path.lineTo(*p)
+        self._head = QPolygonF()
+        self._head_mode = ""
+        if tip is not None and points:
+            head = RELATION_STYLE.get(self.kind, RELATION_STYLE["support"])[3]
+            pts, mode = arrow_head(head, points[-1], tip)
+            self._head = QPolygonF([QPointF(*p) for p in pts])
+            self._head_mode = mode
+            if mode == "fill":
+                mid = QPointF((pts[1][0] + pts[2][0]) / 2, (pts[1][1] + pts[2][1]) / 2)
+                path.lineTo(mid)
+            else:
+                path.lineTo(QPointF(*tip))
+        self._path = path
+        self._bounds = path.boundingRect().united(self._head.boundingRect()).adjusted(-8, -8, 8, 8)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        p = stroker.createStroke(self._path)
+        if not self._head.isEmpty():
+            p.addPolygon(self._head)
+        return p
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.isSelected() or self.highlight:
+            glow = QPen(SELECT_COLOR if self.isSelected() else QColor("#ffd42a"), 7)
+            glow.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(glow)
+            painter.drawPath(self._path)
+        painter.setPen(_pen(self.kind))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        if self._head_mode == "fill":
+            color = RELATION_STYLE.get(self.kind, RELATION_STYLE["support"])[0]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(color)))
+            painter.drawPolygon(self._head)
+        elif self._head_mode == "stroke":
+            pen = _pen(self.kind, 0.8)
+            pen.setStyle(Qt.PenStyle.SolidLine)
+            painter.setPen(pen)
+            painter.drawLine(self._head[0], self._head[1])
+
+
+class JunctionItem(QGraphicsItem):
+    """The dot where the premises of a linked argument (or an undercut) meet."""
+
+    Type = QGraphicsItem.UserType + 3
+
+    def __init__(self, relation_key: str, kind: str, diameter: float) -> None:
+        super().__init__()
+        self.relation_key, self.kind, self.d = relation_key, kind, diameter
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(2)
+
+    def type(self) -> int:
+        return self.Type
+
+    def boundingRect(self) -> QRectF:
+        r = self.d / 2 + 4
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        p = QPainterPath()
+        p.addEllipse(self.boundingRect())
+        return p
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = RELATION_STYLE.get(self.kind, RELATION_STYLE["support"])[0]
+        if self.isSelected():
+            painter.setPen(QPen(SELECT_COLOR, 3))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        r = self.d / 2
+        painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))

@@ -1,0 +1,227 @@
+"""The inspector dock: every field of the selected claim or relation, editable."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from ..commands import SetClaimField, SetRelationField, reverse_relation
+from ..model import CLAIM_KINDS, RELATION_TYPES, Claim, Relation
+from .document import MapDocument
+
+
+class _TextField(QPlainTextEdit):
+    """A multi-line field that reports its value when it loses focus."""
+
+    edited = Signal(str)
+
+    def __init__(self, lines: int = 3) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(12 + 19 * lines)
+        self._value = ""
+
+    def set_value(self, value: str) -> None:
+        self._value = value
+        if self.toPlainText() != value:
+            self.setPlainText(value)
+
+    def focusOutEvent(self, e) -> None:
+        if self.toPlainText() != self._value:
+            self._value = self.toPlainText()
+            self.edited.emit(self._value)
+        super().focusOutEvent(e)
+
+
+class InspectorDock(QWidget):
+    linkActivated = Signal(str)   # "claim:ID" or "rel:KEY"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc: MapDocument | None = None
+        self.claim_id: str | None = None
+        self.relation: Relation | None = None
+        self.stack = QStackedWidget()
+        self.empty = QLabel("Select a claim or a relation to see and edit it here.")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._claim_page())
+        self.stack.addWidget(self._relation_page())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.stack)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(scroll)
+
+    # -- pages ---------------------------------------------------------------
+    def _claim_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.id_label = QLabel()
+        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ref_label = QLabel()
+        self.ref_label.setWordWrap(True)
+        self.text = _TextField(3)
+        self.en = _TextField(3)
+        self.kind = QComboBox()
+        self.kind.addItems(CLAIM_KINDS)
+        self.speaker = QLineEdit()
+        self.source = QComboBox()
+        self.quote = _TextField(3)
+        self.quote_source = QLabel()
+        self.quote_source.setWordWrap(True)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("comma separated")
+        self.note = _TextField(2)
+        self.links = QLabel()
+        self.links.setWordWrap(True)
+        self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.linkActivated.connect(self.linkActivated)
+        for label, w in (("Id", self.id_label), ("", self.ref_label), ("Text", self.text),
+                         ("English", self.en), ("Kind", self.kind), ("Speaker", self.speaker),
+                         ("Source", self.source), ("Quote", self.quote),
+                         ("", self.quote_source), ("Tags", self.tags), ("Note", self.note),
+                         ("Relations", self.links)):
+            form.addRow(label, w)
+        self.text.edited.connect(lambda v: self._set("text", v))
+        self.en.edited.connect(lambda v: self._set("en", v))
+        self.quote.edited.connect(lambda v: self._set("quote", v))
+        self.note.edited.connect(lambda v: self._set("note", v))
+        self.speaker.editingFinished.connect(lambda: self._set("speaker", self.speaker.text()))
+        self.tags.editingFinished.connect(lambda: self._set(
+            "tags", [t.strip() for t in self.tags.text().split(",") if t.strip()]))
+        self.kind.activated.connect(lambda _: self._set("kind", self.kind.currentText()))
+        self.source.activated.connect(lambda _: self._set("source", self.source.currentData()))
+        return page
+
+    def _relation_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.rel_label = QLabel()
+        self.rel_label.setWordWrap(True)
+        self.rel_label.setTextFormat(Qt.TextFormat.RichText)
+        self.rel_label.linkActivated.connect(self.linkActivated)
+        self.rel_type = QComboBox()
+        self.rel_type.addItems(RELATION_TYPES)
+        self.rel_note = _TextField(3)
+        self.reverse = QPushButton("Reverse direction")
+        form.addRow("Relation", self.rel_label)
+        form.addRow("Type", self.rel_type)
+        form.addRow("Note", self.rel_note)
+        form.addRow("", self.reverse)
+        self.rel_type.activated.connect(self._set_relation_type)
+        self.rel_note.edited.connect(lambda v: self._push_relation("note", v))
+        self.reverse.clicked.connect(self._reverse)
+        return page
+
+    # -- showing ---------------------------------------------------------------
+    def set_document(self, doc: MapDocument | None) -> None:
+        if self.doc is not None:
+            try:
+                self.doc.amap.claim_changed.disconnect(self._on_changed)
+                self.doc.amap.relation_changed.disconnect(self._on_rel_changed)
+            except (RuntimeError, ValueError):
+                pass
+        self.doc = doc
+        if doc is not None:
+            doc.amap.claim_changed.connect(self._on_changed)
+            doc.amap.relation_changed.connect(self._on_rel_changed)
+        self.show_claim(None)
+
+    def _on_changed(self, claim: Claim, field: str) -> None:
+        if claim.id == self.claim_id and field != "pos":
+            self.show_claim(claim.id)
+
+    def _on_rel_changed(self, rel: Relation, field: str) -> None:
+        if rel is self.relation:
+            self.show_relation(rel)
+
+    def show_claim(self, claim_id: str | None) -> None:
+        self.relation = None
+        amap = self.doc.amap if self.doc else None
+        if amap is None or claim_id not in amap.claims:
+            self.claim_id = None
+            self.stack.setCurrentIndex(0)
+            return
+        self.claim_id = claim_id
+        claim = amap.claims[claim_id]
+        shown = claim.display()
+        self.stack.setCurrentIndex(1)
+        self.id_label.setText(claim_id)
+        self.ref_label.setVisible(bool(claim.ref))
+        self.ref_label.setText(f"Stands for {claim.ref}; its content is edited there."
+                               if claim.ref else "")
+        for w in (self.text, self.en, self.speaker, self.source, self.quote):
+            w.setEnabled(not claim.ref)
+        self.text.set_value(shown.text)
+        self.en.set_value(shown.en)
+        self.kind.setCurrentText(claim.kind)
+        self.speaker.setText(shown.speaker)
+        self.source.clear()
+        self.source.addItem("(none)", "")
+        for sid, src in amap.sources.items():
+            self.source.addItem(f"{sid} — {src.title}"[:80], sid)
+        idx = self.source.findData(claim.source)
+        self.source.setCurrentIndex(max(0, idx))
+        self.quote.set_value(shown.quote)
+        src = amap.source_of(claim)
+        self.quote_source.setText(
+            ", ".join(b for b in (src.title, src.outlet, src.date, src.file) if b) if src else "")
+        self.tags.setText(", ".join(claim.tags))
+        self.note.set_value(claim.note)
+        rows = []
+        for r in amap.relations_of(claim_id):
+            rel = f"<a href='rel:{escape(r.key)}'>{r.type}</a>"
+            if r.target == claim_id:
+                who = ", ".join(f"<a href='claim:{escape(p)}'>{escape(p)}</a>" for p in r.premises)
+                rows.append(f"← {who} {rel}")
+            else:
+                rows.append(f"→ {rel} <a href='claim:{escape(r.target)}'>{escape(r.target)}</a>")
+        self.links.setText("<br>".join(rows) or "<i>none</i>")
+
+    def show_relation(self, rel: Relation | None) -> None:
+        if rel is None or self.doc is None:
+            self.show_claim(None)
+            return
+        self.claim_id, self.relation = None, rel
+        self.stack.setCurrentIndex(2)
+        prem = " + ".join(f"<a href='claim:{escape(p)}'>{escape(p)}</a>" for p in rel.premises)
+        target = (f"<a href='rel:{escape(rel.target)}'>{escape(rel.target)}</a>"
+                  if rel.type == "undercut" else
+                  f"<a href='claim:{escape(rel.target)}'>{escape(rel.target)}</a>")
+        self.rel_label.setText(f"{prem} <b>{rel.type}</b> {target}<br><small>{escape(rel.key)}"
+                               + (" · linked" if rel.linked else "") + "</small>")
+        self.rel_type.setCurrentText(rel.type)
+        self.rel_note.set_value(rel.note)
+        self.reverse.setEnabled(not rel.linked and rel.type != "undercut")
+        self.rel_type.setEnabled(rel.type != "undercut")
+
+    # -- editing ----------------------------------------------------------------
+    def _set(self, field: str, value) -> None:
+        if self.doc is None or self.claim_id not in self.doc.amap.claims:
+            return
+        if getattr(self.doc.amap.claims[self.claim_id], field) != value:
+            self.doc.push(SetClaimField(self.doc.amap, self.claim_id, field, value))
+
+    def _push_relation(self, field: str, value) -> None:
+        if self.doc is not None and self.relation is not None:
+            self.doc.push(SetRelationField(self.doc.amap, self.relation, field, value))
+
+    def _set_relation_type(self, _index: int) -> None:
+        value = self.rel_type.currentText()
+        if self.relation is not None and value != self.relation.type:
+            if value == "undercut":
+                self.rel_type.setCurrentText(self.relation.type)
+                return
+            self._push_relation("type", value)
+
+    def _reverse(self) -> None:
+        if self.doc is not None and self.relation is not None:
+            self.doc.push(reverse_relation(self.doc.amap, self.relation))

@@ -1,0 +1,164 @@
+"""The smaller docks: map browser, outline with filter, problems list."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLineEdit, QListWidget, QListWidgetItem, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from ..cli import MAP_SUFFIXES
+from .document import MapDocument
+
+
+class MapBrowser(QWidget):
+    """The maps of a folder; activating one opens it."""
+
+    openRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder: str | None = None
+        self.list = QListWidget()
+        self.list.setSpacing(3)
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(lambda it: self.openRequested.emit(it.data(Qt.ItemDataRole.UserRole)))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.list)
+
+    def set_folder(self, folder: str) -> None:
+        from ..mapio import load_file
+        self.folder = folder
+        self.list.clear()
+        try:
+            names = sorted(f for f in os.listdir(folder)
+                           if f.endswith(MAP_SUFFIXES) and not f.startswith("."))
+        except OSError:
+            names = []
+        for name in names:
+            path = os.path.join(folder, name)
+            loaded = load_file(path, resolve=False)
+            title = loaded.map.title if loaded.map else "(cannot be read)"
+            it = QListWidgetItem(f"{title}\n{name}")
+            it.setData(Qt.ItemDataRole.UserRole, path)
+            it.setToolTip(path)
+            self.list.addItem(it)
+
+
+class Outline(QWidget):
+    """All claims of the current map, filtered by text, speaker, tag or source."""
+
+    claimActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc: MapDocument | None = None
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter: text, speaker, tag, source…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Claim", "Speaker", "Tags", "Source"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemClicked.connect(lambda it, _c: self.claimActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
+        self.tree.itemActivated.connect(lambda it, _c: self.claimActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.tree)
+
+    def set_document(self, doc: MapDocument | None) -> None:
+        self.doc = doc
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        if self.doc is None:
+            return
+        amap = self.doc.amap
+        items = []
+        for cid, c in amap.claims.items():
+            shown = c.display()
+            src = amap.source_of(c)
+            it = QTreeWidgetItem([shown.text or cid, shown.speaker, ", ".join(c.tags or shown.tags),
+                                  (src.outlet or src.title or src.id) if src else ""])
+            it.setData(0, Qt.ItemDataRole.UserRole, cid)
+            it.setToolTip(0, shown.text)
+            hay = " ".join([cid, shown.text, shown.en, shown.speaker, *c.tags, *shown.tags,
+                            shown.source, src.title if src else "", src.outlet if src else ""])
+            it.setData(1, Qt.ItemDataRole.UserRole, hay.lower())
+            items.append(it)
+        self.tree.addTopLevelItems(items)
+        self.tree.resizeColumnToContents(1)
+        self._apply_filter(self.filter.text())
+
+    def _apply_filter(self, text: str) -> None:
+        words = text.lower().split()
+        for i in range(self.tree.topLevelItemCount()):
+            it = self.tree.topLevelItem(i)
+            hay = it.data(1, Qt.ItemDataRole.UserRole)
+            it.setHidden(not all(w in hay for w in words))
+
+    def visible_ids(self) -> list[str]:
+        return [self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                for i in range(self.tree.topLevelItemCount())
+                if not self.tree.topLevelItem(i).isHidden()]
+
+
+class ProblemsList(QWidget):
+    """Errors and warnings of the current map, live; activating one selects its claim."""
+
+    subjectActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc: MapDocument | None = None
+        self.list = QListWidget()
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemClicked.connect(self._activate)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.list)
+
+    def set_document(self, doc: MapDocument | None) -> None:
+        if self.doc is not None:
+            try:
+                self.doc.problemsChanged.disconnect(self.refresh)
+            except (RuntimeError, TypeError):
+                pass
+        self.doc = doc
+        if doc is not None:
+            doc.problemsChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        if self.doc is None:
+            return
+        style = self.style()
+        for d in self.doc.problems:
+            icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical if d.is_error
+                                      else QStyle.StandardPixmap.SP_MessageBoxWarning)
+            where = f"{d.line}:{d.column}  " if d.line else ""
+            it = QListWidgetItem(icon, f"{where}{d.message}")
+            it.setData(Qt.ItemDataRole.UserRole, d.subject)
+            it.setToolTip(str(d))
+            self.list.addItem(it)
+        if not self.doc.problems:
+            self.list.addItem(QListWidgetItem("No problems."))
+
+    def count(self) -> tuple[int, int]:
+        if self.doc is None:
+            return (0, 0)
+        errors = sum(1 for d in self.doc.problems if d.is_error)
+        return errors, len(self.doc.problems) - errors
+
+    def _activate(self, it: QListWidgetItem) -> None:
+        subject = it.data(Qt.ItemDataRole.UserRole)
+        if subject:
+            self.subjectActivated.emit(subject)

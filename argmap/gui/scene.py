@@ -1,0 +1,471 @@
+"""The canvas: items that follow one map, laid out by Graphviz off the GUI thread.
+
+The scene listens to the model's signals and never changes the model; user
+gestures (drag end, connect, double-click) become requests or commands that
+the document pushes on its undo stack.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import (
+    QEasingCurve, QObject, QPointF, QRectF, QRunnable, QThreadPool, QTimer, QVariantAnimation,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from ..commands import MoveClaims
+from ..layout import (
+    Layout, LayoutError, NodePlace, build_graph, cached_layout, layout_map, quick_layout,
+    straight_route,
+)
+from ..model import ArgumentMap, Claim
+from ..style import box_text, tag_color
+from .claim_item import ClaimItem
+from .document import MapDocument
+from .edge_item import EdgeItem, JunctionItem
+
+
+class _LayoutSignals(QObject):
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _LayoutJob(QRunnable):
+    def __init__(self, generation: int, amap: ArgumentMap, english: bool,
+                 signals: _LayoutSignals) -> None:
+        super().__init__()
+        self.generation, self.amap, self.english, self.signals = generation, amap, english, signals
+
+    def run(self) -> None:
+        try:
+            lay = layout_map(self.amap, cache=True, english=self.english)
+        except LayoutError as exc:
+            self.signals.failed.emit(self.generation, str(exc))
+            return
+        self.signals.done.emit(self.generation, lay)
+
+
+def tooltip_for(amap: ArgumentMap, claim: Claim) -> str:
+    shown = claim.display()
+    lines = []
+    if shown.quote:
+        lines.append(f"„{shown.quote}“")
+    src = amap.source_of(claim)
+    if src is not None:
+        lines.append("— " + ", ".join(b for b in (src.title, src.outlet, src.date) if b))
+    if claim.ref:
+        lines.append(f"aus {claim.ref}")
+    return "\n".join(lines)
+
+
+class MapScene(QGraphicsScene):
+    connectRequested = Signal(list, str)     # premise ids, target claim id or "rel:KEY"
+    addRequested = Signal(QPointF)           # double-click on empty canvas
+    editRequested = Signal(str)              # double-click on a claim
+    layoutApplied = Signal()
+    layoutFailed = Signal(str)
+
+    ANIMATION_MS = 260
+
+    def __init__(self, doc: MapDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.english = False
+        self.claim_items: dict[str, ClaimItem] = {}
+        self.edge_items: list[EdgeItem] = []
+        self.junction_items: dict[str, JunctionItem] = {}
+        self.layout: Layout | None = None
+        self._generation = 0
+        self._signals = _LayoutSignals()
+        self._signals.done.connect(self._on_layout_done)
+        self._signals.failed.connect(self._on_layout_failed)
+        self._relayout_timer = QTimer(self, singleShot=True, interval=0)
+        self._relayout_timer.timeout.connect(self._start_layout)
+        self._animation: QVariantAnimation | None = None
+        self._press_positions: dict[str, tuple[float, float]] = {}
+        self._connect_from: str | None = None
+        self._connect_line: QGraphicsLineItem | None = None
+        self._selection_order: list[str] = []
+        self.drop_hint: QPointF | None = None
+        self.layout_pending = False
+        self.selectionChanged.connect(self._track_selection_order)
+        self.setBackgroundBrush(QColor("#fbfbfa"))
+        doc.reloaded.connect(self.rebind)
+        self.rebind()
+
+    # -- binding to the model ------------------------------------------------
+    @property
+    def amap(self) -> ArgumentMap:
+        return self.doc.amap
+
+    def rebind(self) -> None:
+        amap = self.amap
+        for sig, slot in ((amap.claim_inserted, self._on_claim_inserted),
+                          (amap.claim_removed, self._on_claim_removed),
+                          (amap.claim_changed, self._on_claim_changed),
+                          (amap.relation_inserted, self._on_relation_changed),
+                          (amap.relation_removed, self._on_relation_changed),
+                          (amap.relation_changed, self._on_relation_changed),
+                          (amap.header_changed, self._on_header_changed)):
+            sig.connect(slot)
+        self.clear()
+        self.claim_items.clear()
+        self.edge_items.clear()
+        self.junction_items.clear()
+        for claim in amap.claims.values():
+            self._make_item(claim)
+        first = cached_layout(amap, self.english) or quick_layout(amap, self.english)
+        self._apply(first, animate=False)
+        self.relayout()
+
+    def _make_item(self, claim: Claim) -> ClaimItem:
+        item = ClaimItem(claim.id, self._on_item_moved)
+        self._refresh_item(item, claim)
+        self.addItem(item)
+        self.claim_items[claim.id] = item
+        return item
+
+    def _refresh_item(self, item: ClaimItem, claim: Claim) -> None:
+        tags = claim.tags or claim.display().tags
+        item.set_content(box_text(self.amap, claim, self.english), claim.kind,
+                         tag_color(self.amap, tags[0]) if tags else None,
+                         tooltip_for(self.amap, claim))
+
+    def _on_claim_inserted(self, claim: Claim, index: int) -> None:
+        item = self._make_item(claim)
+        if claim.pos is not None:
+            item.setPos(*claim.pos)
+        elif self.drop_hint is not None:
+            item.setPos(self.drop_hint)
+        else:
+            r = self.itemsBoundingRect()
+            item.setPos(r.center() if not r.isNull() else QPointF(100, 100))
+        self.drop_hint = None
+        self._provisional_edges()
+        self.relayout()
+
+    def _on_claim_removed(self, claim: Claim, index: int) -> None:
+        item = self.claim_items.pop(claim.id, None)
+        if item is not None:
+            self.removeItem(item)
+        self._provisional_edges()
+        self.relayout()
+
+    def _on_claim_changed(self, claim: Claim, field: str) -> None:
+        item = self.claim_items.get(claim.id)
+        if item is None:
+            return
+        if field == "pos":
+            if claim.pos is not None:
+                if (item.x(), item.y()) != claim.pos:
+                    item.setPos(*claim.pos)
+            else:
+                self.relayout()
+            return
+        if field in ("note",):
+            return
+        self._refresh_item(item, claim)
+        self.relayout()
+
+    def _on_relation_changed(self, *args) -> None:
+        self._provisional_edges()
+        self.relayout()
+
+    def _on_header_changed(self, name: str) -> None:
+        if name == "direction":
+            self.relayout()
+
+    def set_english(self, on: bool) -> None:
+        if on != self.english:
+            self.english = on
+            for cid, item in self.claim_items.items():
+                self._refresh_item(item, self.amap.claims[cid])
+            self.relayout()
+
+    # -- layout ----------------------------------------------------------------
+    def relayout(self) -> None:
+        self.layout_pending = True
+        self._relayout_timer.start()
+
+    def _start_layout(self) -> None:
+        self._generation += 1
+        job = _LayoutJob(self._generation, self.amap.copy(), self.english, self._signals)
+        QThreadPool.globalInstance().start(job)
+
+    def _on_layout_done(self, generation: int, lay: Layout) -> None:
+        if generation != self._generation:
+            return  # a newer edit is being laid out
+        self._apply(lay, animate=True)
+
+    def _on_layout_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.layout_pending = False
+            self.layoutFailed.emit(message)
+
+    def _apply(self, lay: Layout, animate: bool) -> None:
+        self.layout = lay
+        targets: dict[ClaimItem, tuple[float, float]] = {}
+        for cid, item in self.claim_items.items():
+            node = lay.claim(cid)
+            if node is not None:
+                targets[item] = (node.x, node.y)
+        if self._animation is not None:
+            self._animation.stop()
+            self._animation = None
+        starts = {item: (item.x(), item.y()) for item in targets}
+        moving = [i for i in targets if starts[i] != targets[i]]
+        if animate and moving and len(moving) <= 3000:
+            anim = QVariantAnimation(self)
+            anim.setStartValue(0.0)
+            anim.setEndValue(1.0)
+            anim.setDuration(self.ANIMATION_MS)
+            anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
+
+            def step(t: float) -> None:
+                for item in moving:
+                    (x0, y0), (x1, y1) = starts[item], targets[item]
+                    item.setPos(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+
+            anim.valueChanged.connect(step)
+            anim.finished.connect(lambda: self._finish(lay))
+            self._animation = anim
+            anim.start()
+        else:
+            for item, (x, y) in targets.items():
+                item.setPos(x, y)
+            self._finish(lay)
+
+    def _finish(self, lay: Layout) -> None:
+        self._animation = None
+        self._set_edges(lay)
+        margin = 400
+        self.setSceneRect(QRectF(lay.left - margin, lay.top - margin,
+                                 lay.width + 2 * margin, lay.height + 2 * margin))
+        self.layout_pending = False
+        self.layoutApplied.emit()
+
+    def _set_edges(self, lay: Layout) -> None:
+        selected = {e.relation_key for e in self.edge_items if e.isSelected()}
+        for e in self.edge_items:
+            self.removeItem(e)
+        for j in self.junction_items.values():
+            self.removeItem(j)
+        self.edge_items, self.junction_items = [], {}
+        kinds = {r.key: r.type for r in self.amap.relations}
+        for nid, node in lay.nodes.items():
+            if node.junction and node.id in kinds:
+                j = JunctionItem(node.id, kinds[node.id], node.w)
+                j.setPos(node.x, node.y)
+                self.addItem(j)
+                self.junction_items[node.id] = j
+        for route in lay.edges:
+            if route.relation not in kinds:
+                continue
+            e = EdgeItem(route.relation, route.kind, route.part, route.source, route.target)
+            e.set_route(route.points, route.tip)
+            self.addItem(e)
+            e.setSelected(route.relation in selected)
+            self.edge_items.append(e)
+        # claims placed by hand since the layout was made: straight edges
+        for e in self.edge_items:
+            if self._moved_off_layout(e.source) or self._moved_off_layout(e.target):
+                self._straighten(e)
+
+    def _moved_off_layout(self, node_id: str) -> bool:
+        if not node_id.startswith("c:") or self.layout is None:
+            return False
+        item = self.claim_items.get(node_id[2:])
+        place = self.layout.nodes.get(node_id)
+        return item is not None and place is not None and (item.x(), item.y()) != (place.x, place.y)
+
+    def _place(self, node_id: str) -> NodePlace | None:
+        if node_id.startswith("c:"):
+            item = self.claim_items.get(node_id[2:])
+            if item is None:
+                return None
+            return NodePlace(node_id[2:], item.x(), item.y(), item.w, item.h)
+        j = self.junction_items.get(node_id[2:])
+        if j is None:
+            return None
+        return NodePlace(node_id[2:], j.x(), j.y(), j.d, j.d, True)
+
+    def _straighten(self, e: EdgeItem) -> None:
+        a, b = self._place(e.source), self._place(e.target)
+        if a is not None and b is not None:
+            pts, tip = straight_route(a, b, e.part != "premise")
+            e.set_route(pts, tip)
+
+    def _on_item_moved(self, item: ClaimItem) -> None:
+        nid = "c:" + item.claim_id
+        for e in self.edge_items:
+            if e.source == nid or e.target == nid:
+                self._straighten(e)
+
+    def _provisional_edges(self) -> None:
+        """Straight edges for the current relations until dot answers."""
+        g = build_graph(self.amap, {cid: (i.w, i.h) for cid, i in self.claim_items.items()})
+        for e in self.edge_items:
+            self.removeItem(e)
+        self.edge_items = []
+        kinds = {r.key: r.type for r in self.amap.relations}
+        for key in list(self.junction_items):
+            if "j:" + key not in g.nodes:
+                self.removeItem(self.junction_items.pop(key))
+        for nid, (w, h, junction) in g.nodes.items():
+            if junction and nid[2:] not in self.junction_items:
+                ends = [self._place(s) for s, d, *_ in g.edges if d == nid] + \
+                       [self._place(d) for s, d, *_ in g.edges if s == nid]
+                ends = [p for p in ends if p is not None and not p.junction]
+                j = JunctionItem(nid[2:], kinds.get(nid[2:], "support"), w)
+                if ends:
+                    j.setPos(sum(p.x for p in ends) / len(ends), sum(p.y for p in ends) / len(ends))
+                self.addItem(j)
+                self.junction_items[nid[2:]] = j
+        for src, dst, key, kind, part in g.edges:
+            e = EdgeItem(key, kind, part, src, dst)
+            self.addItem(e)
+            self.edge_items.append(e)
+            self._straighten(e)
+
+    # -- selection ------------------------------------------------------------------
+    def _track_selection_order(self) -> None:
+        now = {i.claim_id for i in self.selectedItems() if isinstance(i, ClaimItem)}
+        self._selection_order = [c for c in self._selection_order if c in now]
+        self._selection_order += [c for c in self.claim_items if c in now
+                                  and c not in self._selection_order]
+
+    def selected_claims(self) -> list[str]:
+        """Selected claim ids in the order they were selected."""
+        return list(self._selection_order)
+
+    def selected_relations(self) -> list[str]:
+        keys: list[str] = []
+        for i in self.selectedItems():
+            key = getattr(i, "relation_key", None)
+            if key and key not in keys:
+                keys.append(key)
+        return keys
+
+    def select_claims(self, ids: list[str], center: bool = False) -> None:
+        self.clearSelection()
+        for cid in ids:
+            if cid in self.claim_items:
+                self.claim_items[cid].setSelected(True)
+        if center and ids and ids[0] in self.claim_items:
+            for view in self.views():
+                view.centerOn(self.claim_items[ids[0]])
+
+    def select_relation(self, key: str) -> None:
+        self.clearSelection()
+        for e in self.edge_items:
+            if e.relation_key == key:
+                e.setSelected(True)
+
+    def set_matches(self, ids: set[str]) -> None:
+        for cid, item in self.claim_items.items():
+            item.set_matched(cid in ids)
+
+    # -- gestures ------------------------------------------------------------------------
+    def _claim_at(self, pos: QPointF) -> ClaimItem | None:
+        for item in self.items(pos):
+            if isinstance(item, ClaimItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+        item = self._claim_at(event.scenePos())
+        if (item is not None and event.button() == Qt.MouseButton.LeftButton
+                and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self._connect_from = item.claim_id
+            line = QGraphicsLineItem(item.x(), item.y(), event.scenePos().x(),
+                                     event.scenePos().y())
+            pen = QPen(QColor("#1e6fd9"), 2)
+            pen.setDashPattern([4, 3])
+            line.setPen(pen)
+            line.setZValue(100)
+            self.addItem(line)
+            self._connect_line = line
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        self._press_positions = {i.claim_id: (i.x(), i.y()) for i in self.selectedItems()
+                                 if isinstance(i, ClaimItem)}
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connect_line is not None:
+            line = self._connect_line.line()
+            line.setP2(event.scenePos())
+            self._connect_line.setLine(line)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connect_line is not None:
+            self.removeItem(self._connect_line)
+            self._connect_line = None
+            src, self._connect_from = self._connect_from, None
+            premises = [src]
+            selected = self.selected_claims()
+            if src in selected and len(selected) > 1:
+                premises = selected
+            target = None
+            for item in self.items(event.scenePos()):
+                if isinstance(item, ClaimItem) and item.claim_id not in premises:
+                    target = item.claim_id
+                    break
+                if isinstance(item, (EdgeItem, JunctionItem)):
+                    target = "rel:" + item.relation_key
+                    break
+            if target:
+                self.connectRequested.emit(premises, target)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        moves = {}
+        for cid, old in self._press_positions.items():
+            item = self.claim_items.get(cid)
+            if item is not None and (item.x(), item.y()) != old:
+                claim = self.amap.claims[cid]
+                moves[cid] = (claim.pos, (round(item.x(), 1), round(item.y(), 1)))
+        self._press_positions = {}
+        if moves:
+            self.doc.push(MoveClaims(self.amap, moves, "Move" if len(moves) == 1
+                                     else f"Move {len(moves)} claims"))
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self._claim_at(event.scenePos())
+        if item is not None:
+            self.editRequested.emit(item.claim_id)
+        elif not self.items(event.scenePos()):
+            self.addRequested.emit(event.scenePos())
+        event.accept()
+
+    def neighbour(self, claim_id: str, dx: int, dy: int) -> str | None:
+        """The connected claim lying most nearly in direction (dx, dy)."""
+        here = self.claim_items.get(claim_id)
+        if here is None:
+            return None
+        linked: set[str] = set()
+        for r in self.amap.relations_of(claim_id):
+            linked.update(r.premises)
+            linked.add(r.target)
+        linked.discard(claim_id)
+        best, best_score = None, math.inf
+        for cid in linked:
+            item = self.claim_items.get(cid)
+            if item is None:
+                continue
+            vx, vy = item.x() - here.x(), item.y() - here.y()
+            dist = math.hypot(vx, vy) or 1.0
+            cos = (vx * dx + vy * dy) / dist
+            if cos <= 0.3:
+                continue
+            score = dist / cos
+            if score < best_score:
+                best, best_score = cid, score
+        return best

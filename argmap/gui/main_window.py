@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(i, d.path or d.amap.title)
         self._update_status()
 
-    def _update_status(self) -> None:
+    def _update_status(self, *_args) -> None:
         doc = self.doc
         if doc is None:
             self.status.setText("")
@@ -349,21 +349,24 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(doc.undo_stack)
         scene.selectionChanged.connect(self._on_selection)
         scene.connectRequested.connect(self._on_connect_request)
-        scene.addRequested.connect(lambda pos: self.add_claim(pos))
+        scene.addRequested.connect(self.add_claim)
         scene.editRequested.connect(self.edit_claim)
         scene.layoutApplied.connect(self._update_status)
-        scene.layoutFailed.connect(lambda m: QMessageBox.warning(self, "Layout failed", m))
-        view.zoomChanged.connect(lambda _z: self._update_status())
-        doc.dirtyChanged.connect(lambda _d: (self._update_title(), self._update_actions()))
+        scene.layoutFailed.connect(self._on_layout_failed)
+        view.zoomChanged.connect(self._update_status)
+        doc.dirtyChanged.connect(self._on_dirty)
         doc.pathChanged.connect(self._update_title)
         doc.problemsChanged.connect(self._update_status)
-        doc.undo_stack.indexChanged.connect(lambda _i: self._outline_timer.start())
-        doc.reloaded.connect(lambda: (self.outline.refresh(), self.inspector.set_document(self.doc)))
-        doc.externallyChanged.connect(lambda d=doc: self._on_external_change(d))
+        doc.undo_stack.indexChanged.connect(self._outline_timer.start)
+        doc.reloaded.connect(self._on_reloaded)
+        doc.externallyChanged.connect(self._on_external_change)
         self.tabs.addTab(view, doc.title)
         self.tabs.setCurrentWidget(view)
         doc.problemsChanged.emit()
         return view
+
+    def _on_layout_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Layout failed", message)
 
     def new_map(self) -> None:
         doc = MapDocument(ArgumentMap("Neue Karte"), None, None, [], self)
@@ -443,7 +446,18 @@ class MainWindow(QMainWindow):
             return
         doc.reload()
 
-    def _on_external_change(self, doc: MapDocument) -> None:
+    def _on_dirty(self, _dirty: bool = False) -> None:
+        self._update_title()
+        self._update_actions()
+
+    def _on_reloaded(self) -> None:
+        self.outline.refresh()
+        self.inspector.set_document(self.doc)
+
+    def _on_external_change(self) -> None:
+        doc = self.sender()
+        if not isinstance(doc, MapDocument):
+            return
         answer = QMessageBox.question(
             self, "File changed on disk",
             f"{doc.title} was changed by another program, and you have unsaved edits.\n\n"

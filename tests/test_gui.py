@@ -1,0 +1,226 @@
+"""The real main window, driven through its actions, keys and mouse (offscreen)."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from argmap.gui.claim_item import ClaimItem
+from argmap.gui.fonts import load_fonts
+from argmap.gui.main_window import MainWindow
+from argmap.mapio import load_file
+
+from conftest import DATA, ROOT
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    load_fonts()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    yield w
+    for v in w.views():
+        v.map_scene.doc.undo_stack.setClean()
+
+
+@pytest.fixture
+def mapfile(tmp_path):
+    target = tmp_path / "2022-11-waffenstillstand-sieg-fuer-putin.yaml"
+    shutil.copy(ROOT / "maps" / target.name, target)
+    return target
+
+
+def open_and_settle(qtbot, w, path):
+    doc = w.open_file(str(path))
+    assert doc is not None
+    qtbot.waitUntil(lambda: not w.scene.layout_pending and w.scene.layout is not None,
+                    timeout=15000)
+    return doc
+
+
+def test_open_bundled_map_draws_every_claim(qtbot, window, mapfile):
+    doc = open_and_settle(qtbot, window, mapfile)
+    scene = window.scene
+    assert set(scene.claim_items) == set(doc.amap.claims)
+    assert len({e.relation_key for e in scene.edge_items}) == len(doc.amap.relations)
+    # every box sits where the layout put it, with the size the core measured
+    for cid, item in scene.claim_items.items():
+        node = scene.layout.claim(cid)
+        assert (item.x(), item.y()) == (node.x, node.y)
+        assert (item.w, item.h) == (node.w, node.h)
+    assert window.tabs.count() == 1 and "sieg-fuer-putin" in window.tabs.tabText(0)
+    assert "43 claims" in window.status.text()
+
+
+def test_add_connect_edit_undo_redo_save(qtbot, window, mapfile):
+    doc = open_and_settle(qtbot, window, mapfile)
+    loaded = doc.amap.snapshot()
+    view = window.view
+    # add a claim with the Insert key, type its text in place, Enter
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    editor = view.editor
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Ein neuer Einwand gegen die These.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    new_id = window.scene.selected_claims()[0]
+    assert doc.amap.claims[new_id].text == "Ein neuer Einwand gegen die These."
+    # connect: select the new claim, then the thesis, press A (attack)
+    window.scene.select_claims([new_id])
+    window.scene.claim_items["sieg-fuer-putin"].setSelected(True)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    rel = doc.amap.relations[-1]
+    assert (rel.type, rel.premises, rel.target) == ("attack", [new_id], "sieg-fuer-putin")
+    # edit a field in the inspector
+    window.scene.select_claims([new_id])
+    insp = window.inspector
+    assert insp.claim_id == new_id
+    insp.speaker.setFocus()
+    insp.speaker.setText("Leserin")
+    insp.speaker.editingFinished.emit()
+    assert doc.amap.claims[new_id].speaker == "Leserin"
+    edited = doc.amap.snapshot()
+    assert window.isWindowModified()
+    # undo back to exactly the loaded model, redo forward to the edited one
+    while doc.undo_stack.canUndo():
+        window.a_undo.trigger()
+    assert doc.amap.snapshot() == loaded
+    assert not window.isWindowModified()
+    while doc.undo_stack.canRedo():
+        window.a_redo.trigger()
+    assert doc.amap.snapshot() == edited
+    qtbot.waitUntil(lambda: not window.scene.layout_pending, timeout=15000)
+    assert new_id in window.scene.claim_items
+    # save, reload, compare
+    window.a_save.trigger()
+    assert not doc.dirty
+    again = load_file(str(mapfile))
+    assert again.diagnostics == [] or all(not d.is_error for d in again.diagnostics)
+    assert again.map.snapshot() == edited
+    # export contains the new claim
+    out = mapfile.parent / "out.svg"
+    assert window.export("svg", path=str(out))
+    assert f'id="claim-{new_id}"' in out.read_text(encoding="utf-8")
+
+
+def test_drag_moves_a_claim_as_one_undo_step(qtbot, window, mapfile):
+    doc = open_and_settle(qtbot, window, mapfile)
+    view, scene = window.view, window.scene
+    view.set_zoom(1.0)
+    item = scene.claim_items["kofman-russland-profitiert"]
+    view.centerOn(item)
+    start = view.mapFromScene(item.pos())
+    end = start + QPoint(120, 60)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for i in range(1, 7):
+        qtbot.mouseMove(view.viewport(), start + (end - start) * (i / 6))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    pos = doc.amap.claims["kofman-russland-profitiert"].pos
+    assert pos is not None
+    assert pos[0] == pytest.approx(item.x(), abs=0.2)
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.text(0) == "Move"
+    window.a_undo.trigger()
+    assert doc.amap.claims["kofman-russland-profitiert"].pos is None
+
+
+def test_delete_claim_says_which_relations_go(qtbot, window, mapfile, monkeypatch):
+    doc = open_and_settle(qtbot, window, mapfile)
+    asked = []
+
+    def answer(parent, title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    n_rel = len(doc.amap.relations_touching("kofman-russland-profitiert"))
+    window.scene.select_claims(["kofman-russland-profitiert"])
+    window.a_delete.trigger()
+    assert "kofman-russland-profitiert" not in doc.amap.claims
+    assert f"These {n_rel} relation(s) go with them" in asked[0]
+    window.a_undo.trigger()
+    assert "kofman-russland-profitiert" in doc.amap.claims
+
+
+def test_external_change_reloads_when_clean(qtbot, window, mapfile):
+    doc = open_and_settle(qtbot, window, mapfile)
+    text = mapfile.read_text(encoding="utf-8")
+    old = doc.amap.claims["sieg-fuer-putin"].text
+    mapfile.write_text(text.replace(old, "Von außen geändert."), encoding="utf-8")
+    qtbot.waitUntil(lambda: window.doc.amap.claims["sieg-fuer-putin"].text
+                    == "Von außen geändert.", timeout=5000)
+    assert not window.doc.dirty
+
+
+def test_external_change_with_edits_asks(qtbot, window, mapfile, monkeypatch):
+    doc = open_and_settle(qtbot, window, mapfile)
+    window.add_claim()
+    window.view.editor.commit()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    mapfile.write_text(mapfile.read_text(encoding="utf-8") + "\n# edited elsewhere\n",
+                       encoding="utf-8")
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert doc.dirty and "unsaved edits" in asked[0]
+
+
+def test_file_with_errors_opens_and_is_not_overwritten(qtbot, window, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.yaml"
+    text = (DATA / "example.yaml").read_text(encoding="utf-8").replace(
+        "kind: question", "kind: frage")
+    bad.write_text(text, encoding="utf-8")
+    doc = open_and_settle(qtbot, window, bad)
+    assert doc.had_errors
+    assert any("'frage' is not one of" in d.message for d in doc.problems)
+    assert window.problems.list.count() >= 1
+    target = tmp_path / "copy.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.a_save.trigger()
+    assert bad.read_text(encoding="utf-8") == text     # the original is untouched
+    assert target.exists() and doc.path == str(target)
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window, mapfile, monkeypatch):
+    open_and_settle(qtbot, window, mapfile)
+    window.add_claim()
+    window.view.editor.commit()
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not window.close_tab(0)
+    assert window.tabs.count() == 1
+
+
+def test_find_highlights_and_centres(qtbot, window, mapfile):
+    open_and_settle(qtbot, window, mapfile)
+    window.a_find.trigger()
+    qtbot.keyClicks(window.find_edit, "Kofman")
+    matched = [c for c, i in window.scene.claim_items.items() if i.matched]
+    assert matched and all("Kofman" in window.doc.amap.claims[c].speaker
+                           or "kofman" in c for c in matched)
+    assert window.scene.selected_claims() == [window._matches[0]]
+
+
+def test_keyboard_moves_between_connected_claims(qtbot, window, mapfile):
+    doc = open_and_settle(qtbot, window, mapfile)
+    window.scene.select_claims(["sieg-fuer-putin"])
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Down)
+    now = window.scene.selected_claims()
+    assert len(now) == 1 and now[0] != "sieg-fuer-putin"
+    linked = {p for r in doc.amap.relations_of("sieg-fuer-putin") for p in r.premises}
+    assert now[0] in linked
+
+
+def test_open_folder_lists_maps_and_remembers_recent(qtbot, window, tmp_path):
+    folder = tmp_path / "maps"
+    shutil.copytree(ROOT / "maps", folder)
+    window.open_path(str(folder))
+    assert window.browser.list.count() == 6
+    assert window.tabs.count() == 1
+    assert window.recent_files()[0].endswith(".yaml")

@@ -92,11 +92,11 @@ def box_text(amap: ArgumentMap, claim: Claim, english: bool = False,
     if claim.ref:
         footer = ("↗ " + claim.ref.partition("#")[0].removesuffix(".yaml")
                   + (" · " + footer if footer else ""))
-    small_w = TEXT_WIDTH
-    header = _ellipsize(header, small_w, m)
-    footer = _ellipsize(footer, small_w, m)
+    bold = font_metrics(FONT_FILE_BOLD) if metrics is None else m
+    header = _ellipsize(header, TEXT_WIDTH, bold)
+    footer = _ellipsize(footer, TEXT_WIDTH, m)
     w = max([m.width(l, TEXT_SIZE) for l in lines]
-            + [m.width(header, SMALL_SIZE), m.width(footer, SMALL_SIZE), 40.0])
+            + [bold.width(header, SMALL_SIZE), m.width(footer, SMALL_SIZE), 40.0])
     lh, sh = line_height(TEXT_SIZE), line_height(SMALL_SIZE)
     h = PAD_Y * 2 + lh * len(lines)
     if header:

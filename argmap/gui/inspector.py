@@ -63,11 +63,12 @@ class InspectorDock(QWidget):
     # -- pages ---------------------------------------------------------------
     def _claim_page(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.id_label = QLabel()
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.ref_label = QLabel()
-        self.ref_label.setWordWrap(True)
         self.text = _TextField(3)
         self.en = _TextField(3)
         self.kind = QComboBox()
@@ -84,7 +85,8 @@ class InspectorDock(QWidget):
         self.links.setWordWrap(True)
         self.links.setTextFormat(Qt.TextFormat.RichText)
         self.links.linkActivated.connect(self.linkActivated)
-        for label, w in (("Id", self.id_label), ("", self.ref_label), ("Text", self.text),
+        self.id_label.setWordWrap(True)
+        for label, w in (("Id", self.id_label), ("Text", self.text),
                          ("English", self.en), ("Kind", self.kind), ("Speaker", self.speaker),
                          ("Source", self.source), ("Quote", self.quote),
                          ("", self.quote_source), ("Tags", self.tags), ("Note", self.note),
@@ -103,7 +105,10 @@ class InspectorDock(QWidget):
 
     def _relation_page(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.rel_label = QLabel()
         self.rel_label.setWordWrap(True)
         self.rel_label.setTextFormat(Qt.TextFormat.RichText)
@@ -154,10 +159,8 @@ class InspectorDock(QWidget):
         claim = amap.claims[claim_id]
         shown = claim.display()
         self.stack.setCurrentIndex(1)
-        self.id_label.setText(claim_id)
-        self.ref_label.setVisible(bool(claim.ref))
-        self.ref_label.setText(f"Stands for {claim.ref}; its content is edited there."
-                               if claim.ref else "")
+        self.id_label.setText(claim_id + (f"\nstands for {claim.ref}; its content is edited "
+                                          "there" if claim.ref else ""))
         for w in (self.text, self.en, self.speaker, self.source, self.quote):
             w.setEnabled(not claim.ref)
         self.text.set_value(shown.text)

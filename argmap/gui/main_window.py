@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMenu,
-    QMessageBox, QTabWidget, QToolBar, QUndoView, QWidget,
+    QMessageBox, QStyle, QTabWidget, QToolBar, QUndoView, QWidget,
 )
 
 from ..commands import (
@@ -223,12 +223,19 @@ class MainWindow(QMainWindow):
                      self.problems_dock, self.history_dock):
             v.addAction(dock.toggleViewAction())
         mb.addMenu("&Help").addAction(self.a_about)
+        style = self.style()
+        self.a_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.a_redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         tb = QToolBar("Main")
         tb.setObjectName("MainToolbar")
         for a in (self.a_open, self.a_save, None, self.a_undo, self.a_redo, None, self.a_add,
                   self.a_support, self.a_attack, self.a_delete, None, self.a_fit, self.a_english,
                   None, self.a_export_svg):
             tb.addSeparator() if a is None else tb.addAction(a)
+        for a in (self.a_undo, self.a_redo):  # their text names the step: icon only here
+            button = tb.widgetForAction(a)
+            if button is not None:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addToolBar(tb)
 
     # -- current map --------------------------------------------------------------

@@ -1,0 +1,64 @@
+"""Take the README's screenshots of the real window (run under xvfb-run).
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from argmap.gui.fonts import load_fonts  # noqa: E402
+from argmap.gui.main_window import MainWindow  # noqa: E402
+
+OUT = os.path.join(ROOT, "docs")
+
+
+def wait(app: QApplication, ms: int) -> None:
+    end = QTimer()
+    end.setSingleShot(True)
+    end.start(ms)
+    while end.isActive():
+        app.processEvents()
+
+
+def shot(app: QApplication, window: MainWindow, name: str) -> None:
+    wait(app, 400)
+    window.grab().save(os.path.join(OUT, name))
+    print(os.path.join(OUT, name))
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    load_fonts()
+    settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    w.resize(1600, 1000)
+    w.show()
+    w.open_path(os.path.join(ROOT, "maps"))
+    w.open_file(os.path.join(ROOT, "maps", "2025-08-alaska-gipfel-putin-trump.yaml"))
+    while w.scene.layout_pending:
+        wait(app, 100)
+    wait(app, 600)
+    shot(app, w, "screenshot-main.png")
+    first = next(c for c, cl in w.doc.amap.claims.items() if cl.speaker == "Michael Carpenter")
+    w.scene.select_claims([first], center=True)
+    shot(app, w, "screenshot-inspector.png")
+    w.add_claim()
+    wait(app, 300)
+    w.view.editor.setPlainText("Ein neuer Einwand, direkt im Bild getippt")
+    shot(app, w, "screenshot-edit.png")
+    w.view.editor.commit()
+    w.doc.undo_stack.setClean()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

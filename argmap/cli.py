@@ -171,36 +171,14 @@ def _export_other(args: argparse.Namespace, fmt: str) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from .gui.app import main as gui_main
-    except ModuleNotFoundError as exc:
-        if not (exc.name or "").startswith("argmap.gui"):
-            print(f"argmap gui: error: the desktop app cannot start: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        return _export_instead(args)
-    return gui_main(args)
-
-
-def _export_instead(args: argparse.Namespace) -> int:
-    """Until the desktop app ships: draw the maps as SVG files to look at."""
-    from .export import ExportError, export_file
-
-    files, missing = map_files([args.path or "maps"])
-    if missing or not files:
-        print(f"argmap gui: error: no maps found in {args.path or 'maps'}", file=sys.stderr)
+    except ImportError as exc:  # e.g. Qt's system libraries are missing
+        print(f"argmap gui: error: the desktop app cannot start: {exc}\n"
+              "(./run app installs what it needs)", file=sys.stderr)
         return EXIT_USAGE
-    out_dir = os.path.join(os.path.dirname(os.path.abspath(files[0])), os.pardir, "out")
-    out_dir = os.path.normpath(out_dir)
-    print("The desktop app is not in this version yet; exporting the maps as SVG instead.",
-          file=sys.stderr)
-    status = EXIT_OK
-    for f in files:
-        target = os.path.join(out_dir, os.path.splitext(os.path.basename(f))[0] + ".svg")
-        try:
-            export_file(f, target, "svg")
-            print(target)
-        except ExportError as exc:
-            print(f"{f}: error: {exc}", file=sys.stderr)
-            status = EXIT_PROBLEMS
-    return status
+    if args.path and not os.path.exists(args.path):
+        print(f"argmap gui: error: {args.path}: no such file or folder", file=sys.stderr)
+        return EXIT_USAGE
+    return gui_main(args)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,22 +6,29 @@ from typing import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
 from ..style import CORNER, KIND_STYLE, STRIPE, BoxText, box_runs
 from .fonts import map_font
 
 SELECT_COLOR = QColor("#1e6fd9")
 MATCH_COLOR = QColor("#ffd42a")
+#: below this zoom the text is too small to read and is not drawn
+LOD_TEXT = 0.3
 
 
-class ClaimItem(QGraphicsObject):
-    """Box centred on its position; knows nothing of the map."""
+class ClaimItem(QGraphicsRectItem):
+    """Box centred on its position; knows nothing of the map.
+
+    Geometry (bounding rect, shape, scene index) stays in C++: only paint()
+    and position changes call into Python, which matters with 5,000 boxes.
+    """
 
     Type = QGraphicsItem.UserType + 1
 
     def __init__(self, claim_id: str, on_moved: Callable[["ClaimItem"], None]) -> None:
         super().__init__()
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         self.claim_id = claim_id
         self._on_moved = on_moved
         self.box: BoxText | None = None
@@ -42,9 +49,11 @@ class ClaimItem(QGraphicsObject):
         return self.Type
 
     def set_content(self, box: BoxText, kind: str, stripe: str | None, tooltip: str) -> None:
-        self.prepareGeometryChange()
         self.box, self.kind = box, kind if kind in KIND_STYLE else "claim"
-        self.w, self.h = box.width, box.height
+        if (self.w, self.h) != (box.width, box.height) or self.rect().isNull():
+            self.w, self.h = box.width, box.height
+            # the item's own rect includes the selection outline; box() is the claim
+            self.setRect(QRectF(-self.w / 2 - 5, -self.h / 2 - 5, self.w + 10, self.h + 10))
         self.stripe = QColor(stripe) if stripe else None
         self.setToolTip(tooltip)
         self.update()
@@ -54,20 +63,21 @@ class ClaimItem(QGraphicsObject):
             self.matched = on
             self.update()
 
-    def rect(self) -> QRectF:
+    def box_rect(self) -> QRectF:
         return QRectF(-self.w / 2, -self.h / 2, self.w, self.h)
-
-    def boundingRect(self) -> QRectF:
-        return self.rect().adjusted(-5, -5, 5, 5)
-
-    def shape(self) -> QPainterPath:
-        p = QPainterPath()
-        p.addRoundedRect(self.rect(), CORNER, CORNER)
-        return p
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         fill, border, width = KIND_STYLE[self.kind]
-        r = self.rect()
+        r = self.box_rect()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < LOD_TEXT:  # text would be unreadable: a plain box, fast
+            painter.setPen(QPen(QColor(SELECT_COLOR if self.isSelected() else border),
+                                3 / max(lod, 0.05) if self.isSelected() else 0))
+            painter.setBrush(QColor(MATCH_COLOR if self.matched else (self.label_color or fill)))
+            painter.drawRect(r)
+            if self.stripe is not None:
+                painter.fillRect(QRectF(r.left(), r.top(), STRIPE * 2, r.height()), self.stripe)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.matched:
             painter.setPen(QPen(MATCH_COLOR, 8))

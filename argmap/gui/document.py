@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..commands import Command
@@ -15,6 +15,27 @@ from ..model import ArgumentMap
 from ..savefile import SaveError, save_map
 from ..validate import check_data
 from .undo import QtCommand
+
+
+class _CheckSignals(QObject):
+    done = Signal(int, object)
+
+
+class _CheckJob(QRunnable):
+    def __init__(self, generation: int, amap: ArgumentMap, file: str, signals) -> None:
+        super().__init__()
+        self.generation, self.amap, self.file, self.signals = generation, amap, file, signals
+
+    def run(self) -> None:
+        out = check_data(to_data(self.amap), self.file, lambda path, key=False: (0, 0))
+        for c in self.amap.claims.values():
+            if c.ref and c.resolved is None:
+                out.append(Diagnostic("error", f"claim '{c.id}': reference '{c.ref}' cannot "
+                                      "be resolved", self.file, subject=c.id))
+        try:
+            self.signals.done.emit(self.generation, out)
+        except RuntimeError:
+            pass  # the map was closed meanwhile
 
 
 class MapDocument(QObject):
@@ -38,6 +59,9 @@ class MapDocument(QObject):
         self.load_problems = list(load_problems or [])
         self.had_errors = any(d.is_error for d in self.load_problems)
         self.problems: list[Diagnostic] = list(self.load_problems)
+        self._generation = 0
+        self._checked = _CheckSignals(self)
+        self._checked.done.connect(self._set_problems)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
         self.undo_stack.indexChanged.connect(lambda _: self._revalidate.start())
@@ -68,21 +92,28 @@ class MapDocument(QObject):
         self.undo_stack.push(QtCommand(command))
 
     def validate(self) -> None:
-        """Problems of the current content (positions refer to the file as loaded)."""
-        file = self.path or ""
-        live = check_data(to_data(self.amap), file, lambda path, key=False: (0, 0))
+        """Check the current content off the GUI thread; problemsChanged follows."""
         if self.undo_stack.index() == 0 and self.undo_stack.isClean():
-            live = self.load_problems
-        else:
-            kept = [d for d in self.load_problems if d.is_error and "YAML" in d.message]
-            live = kept + live
-            for c in self.amap.claims.values():
-                if c.ref and c.resolved is None:
-                    live.append(Diagnostic("error", f"claim '{c.id}': reference "
-                                           f"'{c.ref}' cannot be resolved", file,
-                                           subject=c.id))
-        self.problems = sorted(dict.fromkeys(live), key=sort_key)
+            self._set_problems(self._generation, list(self.load_problems))
+            return
+        self._generation += 1
+        QThreadPool.globalInstance().start(_CheckJob(self._generation, self.amap.copy(),
+                                                     self.path or "", self._checked))
+
+    def _set_problems(self, generation: int, problems: list) -> None:
+        if generation != self._generation:
+            return  # a newer check is on its way
+        kept = [d for d in self.load_problems if d.is_error and "YAML" in d.message]
+        self.problems = sorted(dict.fromkeys(kept + problems), key=sort_key)
         self.problemsChanged.emit()
+
+    def wait_for_problems(self) -> None:
+        """Block until the latest check is in (for tests and scripts)."""
+        from PySide6.QtCore import QCoreApplication
+        self._revalidate.stop()
+        self.validate()
+        QThreadPool.globalInstance().waitForDone()
+        QCoreApplication.processEvents()
 
     # -- saving -----------------------------------------------------------------
     def save(self, path: str | None = None) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
 
 from ..style import RELATION_STYLE, arrow_head
 
@@ -20,13 +20,20 @@ def _pen(kind: str, extra: float = 0.0) -> QPen:
     return pen
 
 
-class EdgeItem(QGraphicsItem):
-    """One drawn part of a relation: premise→junction, junction→target or direct."""
+class EdgeItem(QGraphicsPathItem):
+    """One drawn part of a relation: premise→junction, junction→target or direct.
+
+    The item's path (line plus head) and a wide invisible pen give Qt the
+    bounds and the hit area in C++; paint() draws the real styles.
+    """
+
+    _HIT_PEN = QPen(QColor(0, 0, 0, 0), 10)
 
     Type = QGraphicsItem.UserType + 2
 
     def __init__(self, relation_key: str, kind: str, part: str, source: str, target: str) -> None:
         super().__init__()
+        self.setPen(self._HIT_PEN)
         self.relation_key, self.kind, self.part = relation_key, kind, part
         self.source, self.target = source, target
         self.points: list[tuple[float, float]] = []
@@ -34,7 +41,6 @@ class EdgeItem(QGraphicsItem):
         self._path = QPainterPath()
         self._head = QPolygonF()
         self._head_mode = ""
-        self._bounds = QRectF()
         self.highlight = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -45,7 +51,6 @@ class EdgeItem(QGraphicsItem):
 
     def set_route(self, points: list[tuple[float, float]], tip: tuple[float, float] | None) -> None:
         """Geometry is computed here, never in paint()."""
-        self.prepareGeometryChange()
         self.points, self.tip = list(points), tip
         path = QPainterPath()
         if points:
@@ -69,21 +74,18 @@ class EdgeItem(QGraphicsItem):
             else:
                 path.lineTo(QPointF(*tip))
         self._path = path
-        self._bounds = path.boundingRect().united(self._head.boundingRect()).adjusted(-8, -8, 8, 8)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        p = stroker.createStroke(self._path)
+        outline = QPainterPath(path)
         if not self._head.isEmpty():
-            p.addPolygon(self._head)
-        return p
+            outline.addPolygon(self._head)
+        self.setPath(outline)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < 0.3:  # far out: thin solid lines, no heads
+            color = RELATION_STYLE.get(self.kind, RELATION_STYLE["support"])[0]
+            painter.setPen(QPen(QColor(SELECT_COLOR if self.isSelected() else color), 0))
+            painter.drawPath(self._path)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.isSelected() or self.highlight:
             glow = QPen(SELECT_COLOR if self.isSelected() else QColor("#ffd42a"), 7)
@@ -105,7 +107,7 @@ class EdgeItem(QGraphicsItem):
             painter.drawLine(self._head[0], self._head[1])
 
 
-class JunctionItem(QGraphicsItem):
+class JunctionItem(QGraphicsEllipseItem):
     """The dot where the premises of a linked argument (or an undercut) meet."""
 
     Type = QGraphicsItem.UserType + 3
@@ -113,20 +115,14 @@ class JunctionItem(QGraphicsItem):
     def __init__(self, relation_key: str, kind: str, diameter: float) -> None:
         super().__init__()
         self.relation_key, self.kind, self.d = relation_key, kind, diameter
+        r = diameter / 2 + 3
+        self.setRect(QRectF(-r, -r, 2 * r, 2 * r))
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(2)
 
     def type(self) -> int:
         return self.Type
-
-    def boundingRect(self) -> QRectF:
-        r = self.d / 2 + 4
-        return QRectF(-r, -r, 2 * r, 2 * r)
-
-    def shape(self) -> QPainterPath:
-        p = QPainterPath()
-        p.addEllipse(self.boundingRect())
-        return p
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

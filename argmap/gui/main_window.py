@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QUndoGroup
@@ -34,6 +35,10 @@ MAX_RECENT = 10
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
+        # Layout and checks run in worker threads; PySide releases the GIL on every Qt
+        # call, so a busy worker could take it for the default 5 ms each time and
+        # stall the window. A short switch interval keeps the GUI thread responsive.
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.0005))
         self.settings = settings or QSettings("argmap", "argmap")
         self.setWindowTitle("argmap")
         self.setWindowIcon(QIcon(str(resource_path("argmap.svg"))))
@@ -60,8 +65,6 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self._outline_timer = QTimer(self, singleShot=True, interval=150)
-        self._outline_timer.timeout.connect(self.outline.refresh)
         if not self.restoreGeometry(self.settings.value("geometry", QByteArray())):
             screen = QGuiApplication.primaryScreen()
             avail = screen.availableGeometry() if screen else None
@@ -142,8 +145,7 @@ class MainWindow(QMainWindow):
         self.a_export_svg = self._act("Export &SVG…", lambda: self.export("svg"))
         self.a_export_png = self._act("Export &PNG…", lambda: self.export("png"))
         self.a_export_pdf = self._act("Export P&DF…", lambda: self.export("pdf"))
-        self.a_export_sel = self._act("Export Selection as SVG…",
-                                      lambda: self.export("svg", selection=True))
+        self.a_export_sel = self._act("Export &Selection…", self.export_selection)
         self.a_undo = self.undo_group.createUndoAction(self, "&Undo")
         self.a_undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.a_redo = self.undo_group.createRedoAction(self, "&Redo")
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
                                       "Ctrl+0")
         self.a_fit = self._act("&Fit to Window", lambda: self.view and self.view.fit(), "Ctrl+9")
         self.a_english = self._act("&English Texts", self.set_english, "Ctrl+E", checkable=True)
+        self.a_legend = self._act("&Legend", self.set_legend, checkable=True)
+        self.a_legend.setChecked(True)
         self.direction_group = QActionGroup(self)
         self.direction_actions = {}
         for d, label in (("TB", "Top to Bottom"), ("LR", "Left to Right"),
@@ -213,7 +217,7 @@ class MainWindow(QMainWindow):
             e.addSeparator() if a is None else e.addAction(a)
         v = mb.addMenu("&View")
         for a in (self.a_zoom_in, self.a_zoom_out, self.a_zoom_reset, self.a_fit, None,
-                  self.a_english, self.a_auto):
+                  self.a_english, self.a_legend, self.a_auto):
             v.addSeparator() if a is None else v.addAction(a)
         d = v.addMenu("&Direction")
         for a in self.direction_actions.values():
@@ -353,6 +357,7 @@ class MainWindow(QMainWindow):
     def _add_tab(self, doc: MapDocument) -> MapView:
         scene = MapScene(doc, self)
         view = MapView(scene)
+        view.set_legend_visible(self.a_legend.isChecked())
         self.undo_group.addStack(doc.undo_stack)
         scene.selectionChanged.connect(self._on_selection)
         scene.connectRequested.connect(self._on_connect_request)
@@ -364,7 +369,6 @@ class MainWindow(QMainWindow):
         doc.dirtyChanged.connect(self._on_dirty)
         doc.pathChanged.connect(self._update_title)
         doc.problemsChanged.connect(self._update_status)
-        doc.undo_stack.indexChanged.connect(self._outline_timer.start)
         doc.reloaded.connect(self._on_reloaded)
         doc.externallyChanged.connect(self._on_external_change)
         self.tabs.addTab(view, doc.title)
@@ -527,6 +531,20 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Exported {path}", 4000)
         return True
+
+    def export_selection(self) -> bool:
+        if self.doc is None or not self.scene.selected_claims():
+            QMessageBox.information(self, "Export", "Select the claims to export first.")
+            return False
+        base = os.path.splitext(self.doc.path or "karte.yaml")[0] + "-auswahl.svg"
+        path, _ = QFileDialog.getSaveFileName(self, "Export selection", base,
+                                              "SVG (*.svg);;PNG (*.png);;PDF (*.pdf)")
+        if not path:
+            return False
+        fmt = os.path.splitext(path)[1].lstrip(".").lower()
+        if fmt not in ("svg", "png", "pdf"):
+            fmt, path = "svg", path + ".svg"
+        return self.export(fmt, selection=True, path=path)
 
     def _selection_map(self) -> ArgumentMap | None:
         ids = set(self.scene.selected_claims()) if self.scene else set()
@@ -804,6 +822,10 @@ class MainWindow(QMainWindow):
         for v in self.views():
             v.map_scene.set_english(on)
         self.inspector.show_claim(self.inspector.claim_id)
+
+    def set_legend(self, on: bool) -> None:
+        for v in self.views():
+            v.set_legend_visible(on)
 
     def set_direction(self, direction: str) -> None:
         doc = self.doc

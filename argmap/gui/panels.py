@@ -73,29 +73,70 @@ class Outline(QWidget):
         lay.addWidget(self.tree)
 
     def set_document(self, doc: MapDocument | None) -> None:
+        if self.doc is not None:
+            amap = self.doc.amap
+            for sig, slot in self._slots():
+                try:
+                    getattr(amap, sig).disconnect(slot)
+                except (ValueError, RuntimeError):
+                    pass
         self.doc = doc
+        if doc is not None:
+            for sig, slot in self._slots():
+                getattr(doc.amap, sig).connect(slot)
         self.refresh()
+
+    def _slots(self):
+        return (("claim_inserted", self._on_inserted), ("claim_removed", self._on_removed),
+                ("claim_changed", self._on_changed))
+
+    def _row(self, c) -> QTreeWidgetItem:
+        it = QTreeWidgetItem()
+        self._fill(it, c)
+        return it
+
+    def _fill(self, it: QTreeWidgetItem, c) -> None:
+        amap = self.doc.amap
+        shown = c.display()
+        src = amap.source_of(c)
+        for col, text in enumerate((shown.text or c.id, shown.speaker,
+                                    ", ".join(c.tags or shown.tags),
+                                    (src.outlet or src.title or src.id) if src else "")):
+            it.setText(col, text)
+        it.setData(0, Qt.ItemDataRole.UserRole, c.id)
+        it.setToolTip(0, shown.text)
+        hay = " ".join([c.id, shown.text, shown.en, shown.speaker, *c.tags, *shown.tags,
+                        shown.source, src.title if src else "", src.outlet if src else ""])
+        it.setData(1, Qt.ItemDataRole.UserRole, hay.lower())
 
     def refresh(self) -> None:
         self.tree.clear()
         if self.doc is None:
             return
-        amap = self.doc.amap
-        items = []
-        for cid, c in amap.claims.items():
-            shown = c.display()
-            src = amap.source_of(c)
-            it = QTreeWidgetItem([shown.text or cid, shown.speaker, ", ".join(c.tags or shown.tags),
-                                  (src.outlet or src.title or src.id) if src else ""])
-            it.setData(0, Qt.ItemDataRole.UserRole, cid)
-            it.setToolTip(0, shown.text)
-            hay = " ".join([cid, shown.text, shown.en, shown.speaker, *c.tags, *shown.tags,
-                            shown.source, src.title if src else "", src.outlet if src else ""])
-            it.setData(1, Qt.ItemDataRole.UserRole, hay.lower())
-            items.append(it)
-        self.tree.addTopLevelItems(items)
+        self.tree.addTopLevelItems([self._row(c) for c in self.doc.amap.claims.values()])
         self.tree.resizeColumnToContents(1)
         self._apply_filter(self.filter.text())
+
+    def _on_inserted(self, claim, index: int) -> None:
+        it = self._row(claim)
+        self.tree.insertTopLevelItem(index, it)
+        words = self.filter.text().lower().split()
+        it.setHidden(not all(w in it.data(1, Qt.ItemDataRole.UserRole) for w in words))
+
+    def _on_removed(self, claim, index: int) -> None:
+        it = self.tree.topLevelItem(index)
+        if it is not None and it.data(0, Qt.ItemDataRole.UserRole) == claim.id:
+            self.tree.takeTopLevelItem(index)
+        else:
+            self.refresh()
+
+    def _on_changed(self, claim, field: str) -> None:
+        if field in ("pos", "note", "quote"):
+            return
+        index = list(self.doc.amap.claims).index(claim.id)
+        it = self.tree.topLevelItem(index)
+        if it is not None:
+            self._fill(it, claim)
 
     def _apply_filter(self, text: str) -> None:
         words = text.lower().split()

@@ -43,9 +43,13 @@ class _LayoutJob(QRunnable):
         try:
             lay = layout_map(self.amap, cache=True, english=self.english)
         except LayoutError as exc:
-            self.signals.failed.emit(self.generation, str(exc))
-            return
-        self.signals.done.emit(self.generation, lay)
+            result, ok = str(exc), False
+        else:
+            result, ok = lay, True
+        try:
+            (self.signals.done if ok else self.signals.failed).emit(self.generation, result)
+        except RuntimeError:
+            pass  # the map was closed while it was being laid out
 
 
 def tooltip_for(amap: ArgumentMap, claim: Claim) -> str:
@@ -76,6 +80,7 @@ class MapScene(QGraphicsScene):
         self.english = False
         self.claim_items: dict[str, ClaimItem] = {}
         self.edge_items: list[EdgeItem] = []
+        self._edges_at: dict[str, list[EdgeItem]] = {}     # node id -> its edges
         self.junction_items: dict[str, JunctionItem] = {}
         self.layout: Layout | None = None
         self._generation = 0
@@ -85,6 +90,10 @@ class MapScene(QGraphicsScene):
         self._relayout_timer = QTimer(self, singleShot=True, interval=0)
         self._relayout_timer.timeout.connect(self._start_layout)
         self._animation: QVariantAnimation | None = None
+        self._edges_hidden = False
+        self._edge_token: object | None = None
+        self._bulk_move = False
+        self._move_token: object | None = None
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._connect_from: str | None = None
         self._connect_line: QGraphicsLineItem | None = None
@@ -218,6 +227,11 @@ class MapScene(QGraphicsScene):
         starts = {item: (item.x(), item.y()) for item in targets}
         moving = [i for i in targets if starts[i] != targets[i]]
         if animate and moving and len(moving) <= 3000:
+            # many boxes on the move: edges would be redrawn for every frame
+            self._edges_hidden = len(moving) > 150
+            if self._edges_hidden:
+                for e in self.edge_items:
+                    e.setVisible(False)
             anim = QVariantAnimation(self)
             anim.setStartValue(0.0)
             anim.setEndValue(1.0)
@@ -234,45 +248,83 @@ class MapScene(QGraphicsScene):
             self._animation = anim
             anim.start()
         else:
-            for item, (x, y) in targets.items():
-                item.setPos(x, y)
-            self._finish(lay)
+            # too many to animate: move them in slices so the window stays responsive
+            self._edges_hidden = True  # edges are rebuilt in _finish anyway
+            for e in self.edge_items:
+                e.setVisible(False)
+            todo = [(item, targets[item]) for item in moving]
+            token = self._move_token = object()
+
+            def move(start: int = 0) -> None:
+                if self._move_token is not token:
+                    return
+                self._bulk_move = True
+                for item, (x, y) in todo[start:start + self.MOVE_BATCH]:
+                    item.setPos(x, y)
+                self._bulk_move = False
+                if start + self.MOVE_BATCH < len(todo):
+                    QTimer.singleShot(0, lambda: move(start + self.MOVE_BATCH))
+                else:
+                    self._finish(lay)
+
+            move()
+
+    EDGE_BATCH = 400
+    MOVE_BATCH = 1500
 
     def _finish(self, lay: Layout) -> None:
+        """Put the layout's edges in place, a batch per event-loop turn."""
         self._animation = None
-        self._set_edges(lay)
-        margin = 400
-        self.setSceneRect(QRectF(lay.left - margin, lay.top - margin,
-                                 lay.width + 2 * margin, lay.height + 2 * margin))
-        self.layout_pending = False
-        self.layoutApplied.emit()
-
-    def _set_edges(self, lay: Layout) -> None:
+        self._edges_hidden = False
+        self._edge_token = token = object()
         selected = {e.relation_key for e in self.edge_items if e.isSelected()}
-        for e in self.edge_items:
-            self.removeItem(e)
+        kinds = {r.key: r.type for r in self.amap.relations}
         for j in self.junction_items.values():
             self.removeItem(j)
-        self.edge_items, self.junction_items = [], {}
-        kinds = {r.key: r.type for r in self.amap.relations}
-        for nid, node in lay.nodes.items():
+        self.junction_items = {}
+        for node in lay.nodes.values():
             if node.junction and node.id in kinds:
                 j = JunctionItem(node.id, kinds[node.id], node.w)
                 j.setPos(node.x, node.y)
                 self.addItem(j)
                 self.junction_items[node.id] = j
-        for route in lay.edges:
-            if route.relation not in kinds:
-                continue
-            e = EdgeItem(route.relation, route.kind, route.part, route.source, route.target)
-            e.set_route(route.points, route.tip)
-            self.addItem(e)
-            e.setSelected(route.relation in selected)
-            self.edge_items.append(e)
-        # claims placed by hand since the layout was made: straight edges
-        for e in self.edge_items:
-            if self._moved_off_layout(e.source) or self._moved_off_layout(e.target):
-                self._straighten(e)
+        reuse = {(e.relation_key, e.part, e.source, e.target): e for e in self.edge_items}
+        routes = [r for r in lay.edges if r.relation in kinds]
+        placed: list[EdgeItem] = []
+
+        def step(start: int = 0) -> None:
+            if self._edge_token is not token:
+                return  # a newer layout took over
+            for route in routes[start:start + self.EDGE_BATCH]:
+                key = (route.relation, route.part, route.source, route.target)
+                e = reuse.pop(key, None)
+                if e is None or e.kind != route.kind:
+                    if e is not None:
+                        reuse[("old",) + key] = e
+                    e = EdgeItem(route.relation, route.kind, route.part, route.source,
+                                 route.target)
+                    self.addItem(e)
+                e.set_route(route.points, route.tip)
+                e.setVisible(True)
+                e.setSelected(route.relation in selected)
+                placed.append(e)
+            if start + self.EDGE_BATCH < len(routes):
+                QTimer.singleShot(0, lambda: step(start + self.EDGE_BATCH))
+                return
+            for e in reuse.values():
+                self.removeItem(e)
+            self.edge_items = placed
+            self._index_edges()
+            for e in self.edge_items:  # claims placed by hand since the layout was made
+                if self._moved_off_layout(e.source) or self._moved_off_layout(e.target):
+                    self._straighten(e)
+            margin = 400
+            self.setSceneRect(QRectF(lay.left - margin, lay.top - margin,
+                                     lay.width + 2 * margin, lay.height + 2 * margin))
+            self.layout_pending = False
+            self.layoutApplied.emit()
+
+        step()
 
     def _moved_off_layout(self, node_id: str) -> bool:
         if not node_id.startswith("c:") or self.layout is None:
@@ -298,11 +350,17 @@ class MapScene(QGraphicsScene):
             pts, tip = straight_route(a, b, e.part != "premise")
             e.set_route(pts, tip)
 
-    def _on_item_moved(self, item: ClaimItem) -> None:
-        nid = "c:" + item.claim_id
+    def _index_edges(self) -> None:
+        self._edges_at = {}
         for e in self.edge_items:
-            if e.source == nid or e.target == nid:
-                self._straighten(e)
+            self._edges_at.setdefault(e.source, []).append(e)
+            self._edges_at.setdefault(e.target, []).append(e)
+
+    def _on_item_moved(self, item: ClaimItem) -> None:
+        if self._bulk_move or (self._animation is not None and self._edges_hidden):
+            return
+        for e in self._edges_at.get("c:" + item.claim_id, ()):
+            self._straighten(e)
 
     def _provisional_edges(self) -> None:
         """Straight edges for the current relations until dot answers."""
@@ -329,6 +387,7 @@ class MapScene(QGraphicsScene):
             self.addItem(e)
             self.edge_items.append(e)
             self._straighten(e)
+        self._index_edges()
 
     # -- selection ------------------------------------------------------------------
     def _track_selection_order(self) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit, QWidget
 
+from ..style import RELATION_LABEL, RELATION_STYLE, arrow_head
 from .claim_item import ClaimItem
+from .edge_item import _pen
+from .fonts import map_font
 from .scene import MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
@@ -51,6 +54,47 @@ class InlineEditor(QPlainTextEdit):
         self.deleteLater()
 
 
+class Legend(QWidget):
+    """What the lines mean; sits over the view's corner and does not scroll."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFixedSize(150, 92)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(0.5, 0.5, self.width() - 1, self.height() - 1)
+        painter.setPen(QPen(QColor("#c9ced3"), 1))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setFont(map_font(11))
+        y = 18.0
+        for kind in ("support", "attack", "undercut"):
+            color, _dash, _width, head = RELATION_STYLE[kind]
+            x0, x1 = 10.0, 52.0
+            painter.setPen(_pen(kind))
+            painter.drawLine(QPointF(x0, y), QPointF(x1 - 8, y))
+            pts, mode = arrow_head(head, (x1 - 8, y), (x1, y))
+            if mode == "fill":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(color))
+                painter.drawPolygon(QPolygonF([QPointF(*p) for p in pts]))
+            else:
+                painter.setPen(QPen(QColor(color), 2.4))
+                painter.drawLine(QPointF(*pts[0]), QPointF(*pts[1]))
+            painter.setPen(QColor("#1d2329"))
+            painter.drawText(QPointF(x1 + 10, y + 4), RELATION_LABEL[kind])
+            y += 20
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(RELATION_STYLE["support"][0]))
+        painter.drawEllipse(QPointF(31, y), 4.5, 4.5)
+        painter.setPen(QColor("#1d2329"))
+        painter.drawText(QPointF(62, y + 4), "verbunden")
+        painter.end()
+
+
 class MapView(QGraphicsView):
     zoomChanged = Signal(float)
 
@@ -70,6 +114,7 @@ class MapView(QGraphicsView):
         self._space = False
         self.editor: InlineEditor | None = None
         self._fitted_once = False
+        self.legend = Legend(self)
         scene.layoutApplied.connect(self._first_fit)
 
     def _first_fit(self) -> None:
@@ -90,6 +135,15 @@ class MapView(QGraphicsView):
             else:
                 r = self.map_scene.itemsBoundingRect()
                 self.centerOn(r.center().x(), r.top() + self.viewport().height() / 2 / self.zoom())
+
+    # -- legend -------------------------------------------------------------------
+    def set_legend_visible(self, on: bool) -> None:
+        self.legend.setVisible(on)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        vp = self.viewport().geometry()
+        self.legend.move(vp.left() + 10, vp.bottom() - self.legend.height() - 10)
 
     # -- zoom ------------------------------------------------------------------
     def zoom(self) -> float:

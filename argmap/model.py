@@ -60,9 +60,8 @@ class Claim:
         return self.resolved if (self.ref and self.resolved is not None) else self
 
     def clone(self) -> "Claim":
-        c = copy.copy(self)
-        c.tags = list(self.tags)
-        return c
+        return Claim(self.id, self.text, self.en, self.kind, self.speaker, self.source,
+                     self.quote, list(self.tags), self.note, self.pos, self.ref, self.resolved)
 
 
 @dataclass(eq=False)
@@ -257,10 +256,7 @@ class ArgumentMap:
         other.display = Display(self.display.direction, dict(self.display.tag_colors))
         other.sources = {k: copy.copy(v) for k, v in self.sources.items()}
         other.external_sources = dict(self.external_sources)
-        for cid, c in self.claims.items():
-            cc = c.clone()
-            cc.resolved = c.resolved
-            other.claims[cid] = cc
+        other.claims = {cid: c.clone() for cid, c in self.claims.items()}
         other.relations = [r.clone() for r in self.relations]
         other.path = self.path
         return other

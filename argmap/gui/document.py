@@ -60,6 +60,10 @@ class MapDocument(QObject):
         self.had_errors = any(d.is_error for d in self.load_problems)
         self.problems: list[Diagnostic] = list(self.load_problems)
         self._generation = 0
+        self._check_waiting = False
+        self._version = 0
+        self._snapshot: tuple[int, ArgumentMap] | None = None
+        self._watch_model()
         self._checked = _CheckSignals(self)
         self._checked.done.connect(self._set_problems)
         self.undo_stack = QUndoStack(self)
@@ -91,14 +95,44 @@ class MapDocument(QObject):
     def push(self, command: Command) -> None:
         self.undo_stack.push(QtCommand(command))
 
+    #: set while the canvas applies a new layout: a check running in another
+    #: thread then would compete with it for the interpreter and stall the window
+    hold_checks = False
+
+    def release_checks(self) -> None:
+        self.hold_checks = False
+        if self._check_waiting:
+            self._check_waiting = False
+            self.validate()
+
     def validate(self) -> None:
         """Check the current content off the GUI thread; problemsChanged follows."""
+        if self.hold_checks:
+            self._check_waiting = True
+            return
         if self.undo_stack.index() == 0 and self.undo_stack.isClean():
             self._set_problems(self._generation, list(self.load_problems))
             return
         self._generation += 1
-        QThreadPool.globalInstance().start(_CheckJob(self._generation, self.amap.copy(),
+        QThreadPool.globalInstance().start(_CheckJob(self._generation, self.snapshot(),
                                                      self.path or "", self._checked))
+
+    def snapshot(self) -> ArgumentMap:
+        """A read-only copy of the map for worker threads, shared until the next change."""
+        if self._snapshot is None or self._snapshot[0] != self._version:
+            self._snapshot = (self._version, self.amap.copy())
+        return self._snapshot[1]
+
+    def _changed(self, *args) -> None:
+        self._version += 1
+
+    def _watch_model(self) -> None:
+        amap = self.amap
+        for sig in (amap.claim_inserted, amap.claim_removed, amap.claim_changed,
+                    amap.relation_inserted, amap.relation_removed, amap.relation_changed,
+                    amap.header_changed, amap.source_changed):
+            sig.connect(self._changed)
+        self._version += 1
 
     def _set_problems(self, generation: int, problems: list) -> None:
         if generation != self._generation:
@@ -111,6 +145,7 @@ class MapDocument(QObject):
         """Block until the latest check is in (for tests and scripts)."""
         from PySide6.QtCore import QCoreApplication
         self._revalidate.stop()
+        self.hold_checks = False
         self.validate()
         QThreadPool.globalInstance().waitForDone()
         QCoreApplication.processEvents()
@@ -180,6 +215,7 @@ class MapDocument(QObject):
             self.problemsChanged.emit()
             return False
         self.amap = loaded.map
+        self._watch_model()
         self.disk_text = loaded.text
         self.load_problems = loaded.diagnostics
         self.had_errors = bool(loaded.errors)

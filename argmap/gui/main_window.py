@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -346,6 +347,9 @@ class MainWindow(QMainWindow):
                                  + "\n".join(str(d) for d in loaded.diagnostics[:12]))
             return None
         self._add_tab(doc)
+        # A big map is hundreds of thousands of long-lived objects; without this,
+        # every full garbage collection walks them all and stalls the window.
+        gc.freeze()
         self._remember(path)
         if doc.had_errors:
             self.problems_dock.show()
@@ -496,6 +500,7 @@ class MainWindow(QMainWindow):
             return False
         self.undo_group.removeStack(doc.undo_stack)
         self.tabs.removeTab(index)
+        view.map_scene.shutdown()
         view.deleteLater()
         return True
 
@@ -506,6 +511,8 @@ class MainWindow(QMainWindow):
                 return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())
+        for v in self.views():
+            v.map_scene.shutdown()
         event.accept()
 
     # -- export ------------------------------------------------------------------------

@@ -14,7 +14,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent,
+)
 
 from ..commands import MoveClaims
 from ..layout import (
@@ -26,6 +28,7 @@ from ..style import box_text, tag_color
 from .claim_item import ClaimItem
 from .document import MapDocument
 from .edge_item import EdgeItem, JunctionItem
+from .overview_item import OverviewItem
 
 
 class _LayoutSignals(QObject):
@@ -94,6 +97,7 @@ class MapScene(QGraphicsScene):
         self._edge_token: object | None = None
         self._bulk_move = False
         self._move_token: object | None = None
+        self._hand_moved: set[str] = set()
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._connect_from: str | None = None
         self._connect_line: QGraphicsLineItem | None = None
@@ -120,20 +124,56 @@ class MapScene(QGraphicsScene):
                           (amap.relation_changed, self._on_relation_changed),
                           (amap.header_changed, self._on_header_changed)):
             sig.connect(slot)
+        self._edge_token = self._move_token = None  # nothing of the old items is touched again
         self.clear()
         self.claim_items.clear()
         self.edge_items.clear()
         self.junction_items.clear()
+        self.overview = OverviewItem(self)
+        self.overview.setVisible(False)
+        self.addItem(self.overview)
         for claim in amap.claims.values():
             self._make_item(claim)
         first = cached_layout(amap, self.english) or quick_layout(amap, self.english)
         self._apply(first, animate=False)
         self.relayout()
 
+    def shutdown(self) -> None:
+        """Stop all pending work; the scene is about to go."""
+        self._edge_token = self._move_token = None
+        self._generation += 1
+        self._relayout_timer.stop()
+        if self._animation is not None:
+            self._animation.stop()
+            self._animation = None
+
+    # -- far out: one item paints everything -------------------------------------
+    far = False
+
+    def set_far(self, far: bool) -> None:
+        if far == self.far:
+            return
+        self.far = far
+        for item in self._all_drawn():
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, far)
+        self.overview.setVisible(far)
+        self.overview.invalidate()
+
+    def _all_drawn(self):
+        yield from self.claim_items.values()
+        yield from self.edge_items
+        yield from self.junction_items.values()
+
+    def _adopt(self, item) -> None:
+        """A new item follows the current level of detail."""
+        if self.far:
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+        self.addItem(item)
+
     def _make_item(self, claim: Claim) -> ClaimItem:
         item = ClaimItem(claim.id, self._on_item_moved)
         self._refresh_item(item, claim)
-        self.addItem(item)
+        self._adopt(item)
         self.claim_items[claim.id] = item
         return item
 
@@ -197,11 +237,13 @@ class MapScene(QGraphicsScene):
     # -- layout ----------------------------------------------------------------
     def relayout(self) -> None:
         self.layout_pending = True
+        self.doc.hold_checks = True
         self._relayout_timer.start()
 
     def _start_layout(self) -> None:
         self._generation += 1
-        job = _LayoutJob(self._generation, self.amap.copy(), self.english, self._signals)
+        self._hand_moved = set()
+        job = _LayoutJob(self._generation, self.doc.snapshot(), self.english, self._signals)
         QThreadPool.globalInstance().start(job)
 
     def _on_layout_done(self, generation: int, lay: Layout) -> None:
@@ -212,6 +254,7 @@ class MapScene(QGraphicsScene):
     def _on_layout_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self.layout_pending = False
+            self.doc.release_checks()
             self.layoutFailed.emit(message)
 
     def _apply(self, lay: Layout, animate: bool) -> None:
@@ -258,10 +301,11 @@ class MapScene(QGraphicsScene):
             def move(start: int = 0) -> None:
                 if self._move_token is not token:
                     return
-                self._bulk_move = True
+                notify = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
                 for item, (x, y) in todo[start:start + self.MOVE_BATCH]:
+                    item.setFlag(notify, False)  # no Python call-back per move
                     item.setPos(x, y)
-                self._bulk_move = False
+                    item.setFlag(notify, True)
                 if start + self.MOVE_BATCH < len(todo):
                     QTimer.singleShot(0, lambda: move(start + self.MOVE_BATCH))
                 else:
@@ -269,8 +313,8 @@ class MapScene(QGraphicsScene):
 
             move()
 
-    EDGE_BATCH = 400
-    MOVE_BATCH = 1500
+    EDGE_BATCH = 250
+    MOVE_BATCH = 500
 
     def _finish(self, lay: Layout) -> None:
         """Put the layout's edges in place, a batch per event-loop turn."""
@@ -286,7 +330,7 @@ class MapScene(QGraphicsScene):
             if node.junction and node.id in kinds:
                 j = JunctionItem(node.id, kinds[node.id], node.w)
                 j.setPos(node.x, node.y)
-                self.addItem(j)
+                self._adopt(j)
                 self.junction_items[node.id] = j
         reuse = {(e.relation_key, e.part, e.source, e.target): e for e in self.edge_items}
         routes = [r for r in lay.edges if r.relation in kinds]
@@ -299,29 +343,38 @@ class MapScene(QGraphicsScene):
                 key = (route.relation, route.part, route.source, route.target)
                 e = reuse.pop(key, None)
                 if e is None or e.kind != route.kind:
-                    if e is not None:
-                        reuse[("old",) + key] = e
                     e = EdgeItem(route.relation, route.kind, route.part, route.source,
                                  route.target)
-                    self.addItem(e)
+                    self._adopt(e)
+                    self.edge_items.append(e)  # tracked at once, in case a newer layout comes
                 e.set_route(route.points, route.tip)
                 e.setVisible(True)
                 e.setSelected(route.relation in selected)
                 placed.append(e)
             if start + self.EDGE_BATCH < len(routes):
                 QTimer.singleShot(0, lambda: step(start + self.EDGE_BATCH))
+            else:
+                QTimer.singleShot(0, done)
+
+        def done() -> None:
+            if self._edge_token is not token:
                 return
-            for e in reuse.values():
-                self.removeItem(e)
+            keep = set(placed)
+            for e in self.edge_items:
+                if e not in keep:
+                    self.removeItem(e)
             self.edge_items = placed
             self._index_edges()
-            for e in self.edge_items:  # claims placed by hand since the layout was made
-                if self._moved_off_layout(e.source) or self._moved_off_layout(e.target):
-                    self._straighten(e)
+            for cid in list(self._hand_moved):  # claims dragged since the layout was made
+                if self._moved_off_layout("c:" + cid):
+                    for e in self._edges_at.get("c:" + cid, ()):
+                        self._straighten(e)
             margin = 400
             self.setSceneRect(QRectF(lay.left - margin, lay.top - margin,
                                      lay.width + 2 * margin, lay.height + 2 * margin))
             self.layout_pending = False
+            self.overview.invalidate()
+            self.doc.release_checks()
             self.layoutApplied.emit()
 
         step()
@@ -359,11 +412,16 @@ class MapScene(QGraphicsScene):
     def _on_item_moved(self, item: ClaimItem) -> None:
         if self._bulk_move or (self._animation is not None and self._edges_hidden):
             return
+        if self._animation is None:
+            self._hand_moved.add(item.claim_id)
         for e in self._edges_at.get("c:" + item.claim_id, ()):
             self._straighten(e)
+        if self.far:
+            self.overview.invalidate()
 
     def _provisional_edges(self) -> None:
         """Straight edges for the current relations until dot answers."""
+        self._edge_token = None  # stop placing the edges of an older layout
         g = build_graph(self.amap, {cid: (i.w, i.h) for cid, i in self.claim_items.items()})
         for e in self.edge_items:
             self.removeItem(e)
@@ -380,14 +438,15 @@ class MapScene(QGraphicsScene):
                 j = JunctionItem(nid[2:], kinds.get(nid[2:], "support"), w)
                 if ends:
                     j.setPos(sum(p.x for p in ends) / len(ends), sum(p.y for p in ends) / len(ends))
-                self.addItem(j)
+                self._adopt(j)
                 self.junction_items[nid[2:]] = j
         for src, dst, key, kind, part in g.edges:
             e = EdgeItem(key, kind, part, src, dst)
-            self.addItem(e)
+            self._adopt(e)
             self.edge_items.append(e)
             self._straighten(e)
         self._index_edges()
+        self.overview.invalidate()
 
     # -- selection ------------------------------------------------------------------
     def _track_selection_order(self) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QPolyg
 from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit, QWidget
 
 from ..style import RELATION_LABEL, RELATION_STYLE, arrow_head
-from .claim_item import ClaimItem
+from .claim_item import LOD_TEXT, ClaimItem
 from .edge_item import _pen
 from .fonts import map_font
 from .scene import MapScene
@@ -154,7 +154,11 @@ class MapView(QGraphicsView):
         f = z / self.zoom()
         if abs(f - 1) > 1e-6:
             self.scale(f, f)
+            self._update_detail()
             self.zoomChanged.emit(self.zoom())
+
+    def _update_detail(self) -> None:
+        self.map_scene.set_far(self.zoom() < LOD_TEXT)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * 1.25)
@@ -170,6 +174,7 @@ class MapView(QGraphicsView):
         if items.isNull():
             return
         self.fitInView(items.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        self._update_detail()
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
             self.centerOn(items.center())

@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from argmap.gui.claim_item import ClaimItem
@@ -14,17 +15,30 @@ from argmap.mapio import load_file
 from conftest import DATA, ROOT
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch):
+    """A message box no test asked for fails the test instead of waiting for a click."""
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected dialog: {args[1:3]}")
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+
+
+def _mark_clean(w: MainWindow) -> None:
+    """Edits a test left on purpose are not to be asked about when pytest-qt closes."""
+    for v in w.views():
+        v.map_scene.doc.undo_stack.setClean()
+
+
 @pytest.fixture
 def window(qtbot, tmp_path):
     load_fonts()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     w = MainWindow(settings)
-    qtbot.addWidget(w)
+    qtbot.addWidget(w, before_close_func=_mark_clean)
     w.resize(1300, 850)
     w.show()
-    yield w
-    for v in w.views():
-        v.map_scene.doc.undo_stack.setClean()
+    return w
 
 
 @pytest.fixture
@@ -224,3 +238,83 @@ def test_open_folder_lists_maps_and_remembers_recent(qtbot, window, tmp_path):
     assert window.browser.list.count() == 6
     assert window.tabs.count() == 1
     assert window.recent_files()[0].endswith(".yaml")
+
+
+def _drag(qtbot, view, start, end, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, modifier, start)
+    for i in range(1, 9):
+        qtbot.mouseMove(view.viewport(), start + (end - start) * (i / 8))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, modifier, end)
+
+
+def test_shift_drag_connects_and_drop_on_edge_undercuts(qtbot, window, tmp_path, monkeypatch):
+    path = tmp_path / "m.yaml"
+    shutil.copy(DATA / "example.yaml", path)
+    doc = open_and_settle(qtbot, window, path)
+    view, scene = window.view, window.scene
+    view.set_zoom(1.0)
+    chosen = []
+    monkeypatch.setattr(window, "ask_relation_type",
+                        lambda linked: chosen.append(linked) or "attack")
+    src, dst = scene.claim_items["kriegsmuede"], scene.claim_items["frage"]
+    view.centerOn((src.x() + dst.x()) / 2, (src.y() + dst.y()) / 2)
+    _drag(qtbot, view, view.mapFromScene(src.pos()), view.mapFromScene(dst.pos()),
+          Qt.KeyboardModifier.ShiftModifier)
+    rel = doc.amap.relations[-1]
+    assert chosen == [False]
+    assert (rel.type, rel.premises, rel.target) == ("attack", ["kriegsmuede"], "frage")
+    # drop onto the edge of the relation 'nein' (sieg-putin attacks frage): an undercut
+    qtbot.waitUntil(lambda: not scene.layout_pending, timeout=15000)
+    edge = next(e for e in scene.edge_items if e.relation_key == "nein")
+    mid = edge.path().pointAtPercent(0.5)
+    view.centerOn(mid)
+    _drag(qtbot, view, view.mapFromScene(src.pos()), view.mapFromScene(mid),
+          Qt.KeyboardModifier.ShiftModifier)
+    ucut = doc.amap.relations[-1]
+    assert (ucut.type, ucut.premises, ucut.target) == ("undercut", ["kriegsmuede"], "nein")
+
+
+def test_linked_argument_toggle_reverse_copy_paste_auto_layout(qtbot, window, tmp_path):
+    path = tmp_path / "m.yaml"
+    shutil.copy(DATA / "example.yaml", path)
+    doc = open_and_settle(qtbot, window, path)
+    scene = window.scene
+    # two premises selected first, the target last: S makes a linked support
+    scene.select_claims(["frage"])
+    scene.claim_items["kriegsmuede"].setSelected(True)
+    scene.claim_items["russland-benachteiligt"].setSelected(True)
+    window.a_support.trigger()
+    rel = doc.amap.relations[-1]
+    assert rel.linked and rel.target == "russland-benachteiligt"
+    assert rel.premises == ["frage", "kriegsmuede"]
+    scene.select_relation("nein")
+    window.a_toggle.trigger()
+    assert doc.amap.relation_by_key("nein").type == "support"
+    window.a_reverse.trigger()
+    r = doc.amap.relation_by_key("nein")
+    assert (r.premises, r.target) == (["frage"], "sieg-putin")
+    scene.select_claims(["sieg-putin", "frage"])
+    window.a_copy.trigger()
+    window.a_paste.trigger()
+    assert {"sieg-putin-2", "frage-2"} <= set(doc.amap.claims)
+    assert doc.amap.relation_by_key("frage-2-support-sieg-putin-2") is not None
+    assert doc.amap.claims["kriegsmuede"].pos is not None
+    window.a_auto.trigger()
+    assert all(c.pos is None for c in doc.amap.claims.values())
+    n = doc.undo_stack.count()
+    for _ in range(n):
+        window.a_undo.trigger()
+    assert doc.amap.claims["kriegsmuede"].pos == (660.0, 150.0)
+    assert "sieg-putin-2" not in doc.amap.claims
+    QGuiApplication.clipboard().clear()  # the offscreen platform crashes at exit otherwise
+
+
+def test_english_switch_and_legend(qtbot, window, mapfile):
+    doc = open_and_settle(qtbot, window, mapfile)
+    item = window.scene.claim_items["sieg-fuer-putin"]
+    assert item.box.lines[0].startswith("Ein Waffenstillstand")
+    window.a_english.trigger()
+    assert item.box.lines[0].startswith(doc.amap.claims["sieg-fuer-putin"].en.split()[0])
+    assert window.view.legend.isVisible()
+    window.a_legend.trigger()
+    assert not window.view.legend.isVisible()

@@ -7,10 +7,10 @@ import json
 import os
 import sys
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMenu,
+    QDockWidget, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMenu,
     QMessageBox, QStyle, QTabWidget, QToolBar, QUndoView, QWidget,
 )
 
@@ -747,16 +747,18 @@ class MainWindow(QMainWindow):
         if target.startswith("rel:"):
             self.undercut(premises, target[4:])
             return
+        kind = self.ask_relation_type(len(premises) > 1)
+        if kind:
+            self.connect(premises, target, kind)
+
+    def ask_relation_type(self, linked: bool) -> str | None:
+        """A menu at the pointer: supports or attacks?"""
         menu = QMenu(self)
-        label = "together " if len(premises) > 1 else ""
+        label = "together " if linked else ""
         sup = menu.addAction(f"{label}supports")
         att = menu.addAction(f"{label}attacks")
-        chosen = menu.exec(self.cursor().pos() if not QApplication.platformName() == "offscreen"
-                           else QPoint(0, 0))
-        if chosen is sup:
-            self.connect(premises, target, "support")
-        elif chosen is att:
-            self.connect(premises, target, "attack")
+        chosen = menu.exec(self.cursor().pos())
+        return {sup: "support", att: "attack"}.get(chosen)
 
     def toggle_type(self) -> None:
         doc = self.doc

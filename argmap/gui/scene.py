@@ -423,6 +423,7 @@ class MapScene(QGraphicsScene):
         """Straight edges for the current relations until dot answers."""
         self._edge_token = None  # stop placing the edges of an older layout
         g = build_graph(self.amap, {cid: (i.w, i.h) for cid, i in self.claim_items.items()})
+        selected = {e.relation_key for e in self.edge_items if e.isSelected()}
         for e in self.edge_items:
             self.removeItem(e)
         self.edge_items = []
@@ -445,6 +446,7 @@ class MapScene(QGraphicsScene):
             self._adopt(e)
             self.edge_items.append(e)
             self._straighten(e)
+            e.setSelected(key in selected)  # an edited relation stays selected
         self._index_edges()
         self.overview.invalidate()
 

@@ -140,9 +140,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         fmt = ext if ext in FORMATS else by_ext.get(ext, "svg")
     if fmt in OTHER_FORMATS:
         return _export_other(args, fmt)
+    from .evaluate_cli import parse_assumptions
+    try:
+        assume = parse_assumptions(args.assume)
+    except ValueError as exc:
+        print(f"argmap export: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if assume and not args.evaluate:
+        print("argmap export: error: --assume needs --evaluate", file=sys.stderr)
+        return EXIT_USAGE
     try:
         diags = export_file(args.file, args.output, fmt, cache=not args.no_cache,
-                            embed_font=args.embed_font)
+                            embed_font=args.embed_font, evaluate=args.evaluate,
+                            assume=assume, labelling=args.labelling)
     except ExportError as exc:
         print(f"argmap export: error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -217,6 +227,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="do not use the layout cache")
     p.add_argument("--embed-font", action="store_true",
                    help="embed the font in the SVG (larger file, same look everywhere)")
+    p.add_argument("--evaluate", nargs="?", const="grounded", metavar="SEMANTICS",
+                   choices=("grounded", "preferred", "stable"),
+                   help="colour the claims IN/OUT/UNDEC by an evaluation (grounded when no "
+                   "semantics is named; see docs/semantics.md)")
+    p.add_argument("--assume", action="append", default=[], metavar="ID=accepted|rejected",
+                   help="with --evaluate: what if this claim is accepted or rejected")
+    p.add_argument("--labelling", type=int, default=1, metavar="N",
+                   help="with --evaluate preferred|stable: which labelling to draw (from 1)")
     p.set_defaults(func=cmd_export)
 
     from .evaluate_cli import add_parser as add_evaluate

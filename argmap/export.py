@@ -6,6 +6,7 @@ PNG and PDF are rendered from our own SVG, so all three look the same.
 from __future__ import annotations
 
 import os
+from typing import Mapping
 
 from .diagnostics import Diagnostic
 from .layout import LayoutError, build_graph, dot_source, layout_map
@@ -19,7 +20,10 @@ class ExportError(Exception):
 
 
 def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bool = False,
-                 embed_font: bool = False) -> bytes:
+                 embed_font: bool = False, labels: Mapping[str, tuple[str, bool]] | None = None,
+                 evaluated: str = "") -> bytes:
+    """The map drawn as ``fmt``; ``labels`` (claim id -> (IN|OUT|UNDEC, assumed))
+    colours the claims by an evaluation, named in the legend as ``evaluated``."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     if fmt == "dot":
@@ -30,7 +34,8 @@ def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bo
         lay = layout_map(amap, cache=cache, english=english)
     except LayoutError as exc:
         raise ExportError(str(exc)) from None
-    svg = render_svg(amap, lay, english=english, embed_font=embed_font and fmt == "svg")
+    svg = render_svg(amap, lay, english=english, embed_font=embed_font and fmt == "svg",
+                     labels=labels, evaluated=evaluated)
     if fmt == "svg":
         return svg.encode("utf-8")
     try:
@@ -43,15 +48,32 @@ def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bo
 
 
 def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
-                english: bool = False, embed_font: bool = False) -> list[Diagnostic]:
-    """Load, lay out and write ``output``.  Raises ExportError when it cannot."""
+                english: bool = False, embed_font: bool = False, evaluate: str | None = None,
+                assume: Mapping[str, str] | None = None, labelling: int = 1) -> list[Diagnostic]:
+    """Load, lay out and write ``output``.  Raises ExportError when it cannot.
+
+    ``evaluate`` (a semantics) colours the claims by their labels in labelling
+    number ``labelling`` (from 1), with the what-if assumptions ``assume``.
+    """
     from .mapio import load_file
     from .savefile import atomic_write
 
     loaded = load_file(path)
     if loaded.map is None:
         raise ExportError("cannot read the map:\n" + "\n".join(map(str, loaded.diagnostics)))
-    data = export_bytes(loaded.map, fmt, cache=cache, english=english, embed_font=embed_font)
+    labels, evaluated = None, ""
+    if evaluate:
+        from .semantics import evaluate as run_evaluation
+        try:
+            ev = run_evaluation(loaded.map, evaluate, assume)
+        except ValueError as exc:
+            raise ExportError(str(exc)) from None
+        if not 1 <= labelling <= max(1, len(ev.labellings)):
+            raise ExportError(f"there are {len(ev.labellings)} {evaluate} labellings, "
+                              f"not {labelling}")
+        labels, evaluated = ev.badges(labelling - 1), ev.describe(labelling - 1, english)
+    data = export_bytes(loaded.map, fmt, cache=cache, english=english, embed_font=embed_font,
+                        labels=labels, evaluated=evaluated)
     try:
         folder = os.path.dirname(os.path.abspath(output))
         os.makedirs(folder, exist_ok=True)

@@ -2,22 +2,28 @@
 
 Every claim is ``<g id="claim-ID" class="claim kind-K tag-T">`` and every
 relation ``<g id="rel-KEY" class="relation support|attack|undercut">``; the
-quote and source of a claim are its tooltip (``<title>``).
+quote and source of a claim are its tooltip (``<title>``).  With an
+evaluation's labels, a claim also has class ``label-IN|OUT|UNDEC``, its box
+takes the label's colours and a badge on its top edge names the label.
 """
 
 from __future__ import annotations
 
 import base64
 from html import escape
+from typing import Mapping
 
 from .layout import EdgeRoute, Layout
 from .model import ArgumentMap
 from .resources import resource_path
 from .style import (
-    CORNER, FONT_FAMILY, FONT_FILE, FONT_STACK, KIND_LABEL, KIND_STYLE, RELATION_LABEL,
-    RELATION_STYLE, SMALL_COLOR, SMALL_SIZE, STRIPE, TEXT_COLOR, TITLE_SIZE, arrow_head,
-    box_runs, box_text, tag_color,
+    BADGE_SIZE, CORNER, FONT_FAMILY, FONT_FILE, FONT_STACK, KIND_STYLE, LABEL_STYLE,
+    RELATION_STYLE, SMALL_COLOR, SMALL_SIZE, STRIPE, WORDS,
+    TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, label_badge, tag_color,
 )
+
+#: claim id -> (label IN|OUT|UNDEC, whether the user assumed it)
+Labels = Mapping[str, "tuple[str, bool]"]
 
 TITLE_BAND = 44.0
 LEGEND_H = 58.0
@@ -78,6 +84,11 @@ def _style_block(embed_font: bool) -> str:
     for kind, (fill, border, width) in KIND_STYLE.items():
         css.append(f".kind-{kind} .box {{ fill: {fill}; stroke: {border}; "
                    f"stroke-width: {width}; }}")
+    for label, (fill, border) in LABEL_STYLE.items():
+        css.append(f".claim.label-{label} .box {{ fill: {fill}; stroke: {border}; "
+                   "stroke-width: 2.2; }")
+        css.append(f".label-{label} .badge {{ fill: {border}; }}")
+    css.append(f".badge-text {{ font-size: {BADGE_SIZE}px; font-weight: bold; fill: #ffffff; }}")
     if embed_font:
         data = base64.b64encode(resource_path("fonts/" + FONT_FILE).read_bytes()).decode()
         css.insert(0, f"@font-face {{ font-family: '{FONT_FAMILY}'; "
@@ -86,7 +97,7 @@ def _style_block(embed_font: bool) -> str:
 
 
 def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
-               out: list[str]) -> None:
+               out: list[str], label: "tuple[str, bool] | None" = None) -> None:
     claim = amap.claims[cid]
     node = lay.claim(cid)
     if node is None:
@@ -98,6 +109,8 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
     classes += [f"tag-{t.replace(' ', '_')}" for t in (claim.tags or shown.tags)]
     if claim.ref:
         classes.append("ref")
+    if label is not None:
+        classes.append(f"label-{label[0]}")
     out.append(f'<g id="claim-{escape(cid)}" class="{escape(" ".join(classes))}">')
     tip = []
     if shown.quote:
@@ -108,6 +121,9 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
         tip.append("— " + ", ".join(bits))
     if shown.en and not english:
         tip.append("EN: " + shown.en)
+    if label is not None:
+        words = WORDS[english]
+        tip.append(f"{label[0]}: {words[label[0]]}" + (f" ({words['assumed']})" if label[1] else ""))
     if tip:
         out.append(f"<title>{escape(chr(10).join(tip))}</title>")
     out.append(f'<rect class="box" x="{_f(x0)}" y="{_f(y0)}" width="{_f(node.w)}" '
@@ -123,10 +139,18 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
         weight = ' font-weight="bold"' if run.bold else ""
         out.append(f'<text x="{_f(x0 + run.x)}" y="{_f(y0 + run.baseline)}" '
                    f'font-size="{run.size}"{weight} fill="{run.color}">{escape(run.text)}</text>')
+    if label is not None:
+        b = label_badge(label[0], label[1], node.w, english)
+        out.append(f'<rect class="badge" x="{_f(x0 + b.x)}" y="{_f(y0 + b.y)}" '
+                   f'width="{_f(b.w)}" height="{_f(b.h)}" rx="{_f(b.h / 2)}"/>'
+                   f'<text class="badge-text" x="{_f(x0 + b.text_x)}" '
+                   f'y="{_f(y0 + b.baseline)}">{escape(b.text)}</text>')
     out.append("</g>")
 
 
-def _legend(amap: ArgumentMap, x: float, y: float, out: list[str]) -> float:
+def _legend(amap: ArgumentMap, x: float, y: float, out: list[str],
+            evaluated: str = "", english: bool = False) -> float:
+    words = WORDS[english]
     out.append(f'<g id="legend" class="legend" transform="translate({_f(x)},{_f(y)})">')
     cx = 0.0
     for kind in ("support", "attack", "undercut"):
@@ -136,14 +160,14 @@ def _legend(amap: ArgumentMap, x: float, y: float, out: list[str]) -> float:
                                                     (cx + 38, 10)], (cx + 48, 10))
         _edge_svg(e, out)
         out.append(f'<text x="{_f(cx + 56)}" y="14" font-size="11" fill="{TEXT_COLOR}">'
-                   f"{RELATION_LABEL[kind]}</text></g>")
+                   f"{words[kind]}</text></g>")
         cx += 140
     out.append(f'<g class="support"><circle class="junction" cx="{_f(cx + 6)}" cy="10" r="4.5"/>'
                f'<text x="{_f(cx + 16)}" y="14" font-size="11" fill="{TEXT_COLOR}">'
-               "verbundenes Argument</text></g>")
+               f"{words['linked']}</text></g>")
     cx = 0.0
     for kind in ("thesis", "claim", "evidence", "question"):
-        label = KIND_LABEL[kind] or "Aussage"
+        label = words[kind]
         out.append(f'<g class="kind-{kind}"><rect class="box" x="{_f(cx)}" y="28" width="22" '
                    f'height="14" rx="3"/><text x="{_f(cx + 28)}" y="39" font-size="11" '
                    f'fill="{TEXT_COLOR}">{label}</text></g>')
@@ -158,14 +182,30 @@ def _legend(amap: ArgumentMap, x: float, y: float, out: list[str]) -> float:
                    f'<text x="{_f(cx + 10)}" y="39" font-size="11" fill="{TEXT_COLOR}">'
                    f"{escape(t)}</text>")
         cx += 24 + len(t) * 6.5
+    width = max(cx, 560.0)
+    if evaluated:
+        cx = 0.0
+        out.append(f'<text x="0" y="67" font-size="11" fill="{SMALL_COLOR}">'
+                   f"{escape(evaluated)}:</text>")
+        cx = 12.0 + len(evaluated) * 6.5
+        for label, (fill, border) in LABEL_STYLE.items():
+            out.append(f'<g class="claim label-{label}"><rect class="box" x="{_f(cx)}" y="56" '
+                       f'width="22" height="14" rx="3"/><text x="{_f(cx + 28)}" y="67" '
+                       f'font-size="11" fill="{TEXT_COLOR}">{label} = {words[label]}'
+                       "</text></g>")
+            cx += 130
+        width = max(width, cx)
     out.append("</g>")
-    return max(cx, 560.0)
+    return width
 
 
 def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
-               embed_font: bool = False, title: bool = True, legend: bool = True) -> str:
+               embed_font: bool = False, title: bool = True, legend: bool = True,
+               labels: Labels | None = None, evaluated: str = "") -> str:
+    """The SVG text.  ``labels`` colours the claims by an evaluation, which the
+    legend names as ``evaluated`` (e.g. "grounded semantics")."""
     top = TITLE_BAND if title else 0.0
-    bottom = LEGEND_H if legend else 0.0
+    bottom = (LEGEND_H + (22.0 if labels is not None else 0.0)) if legend else 0.0
     width = max(lay.width, 600.0 if legend else 0.0)
     height = lay.height + top + bottom
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -188,7 +228,7 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
             continue
         classes = ["relation", rel.type] + (["linked"] if rel.linked else [])
         out.append(f'<g id="rel-{escape(svg_id(rel.key))}" class="{" ".join(classes)}">')
-        what = f"{', '.join(rel.premises)} {RELATION_LABEL.get(rel.type, rel.type)} {rel.target}"
+        what = f"{', '.join(rel.premises)} {WORDS[english].get(rel.type, rel.type)} {rel.target}"
         out.append(f"<title>{escape(what + (chr(10) + rel.note if rel.note else ''))}</title>")
         for e in edges:
             _edge_svg(e, out)
@@ -200,9 +240,11 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
     out.append("</g>")
     out.append('<g id="claims">')
     for cid in amap.claims:
-        _claim_svg(amap, cid, lay, english, out)
+        _claim_svg(amap, cid, lay, english, out,
+                   labels.get(cid) if labels is not None else None)
     out.append("</g></g>")
     if legend:
-        _legend(amap, 16, top + lay.height + 8, out)
+        _legend(amap, 16, top + lay.height + 8, out,
+                (evaluated or "evaluation") if labels is not None else "", english)
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -85,6 +85,46 @@ class _Graph:
     boxes: dict[str, BoxText] = field(default_factory=dict)  # claim id -> its text
 
 
+Edge = tuple[str, str, str, str, str]   # source node, target node, relation key, type, part
+
+
+def relation_edges(amap: ArgumentMap, relations: list[Relation],
+                   keys: set[str] | None = None, targeted: set[str] | None = None
+                   ) -> tuple[list[str], list[Edge]]:
+    """The junction nodes and edges that draw ``relations`` (some or all of the map's).
+
+    A relation with several premises, or one that an undercut targets, runs
+    through a junction node ``j:KEY``; an undercut ends at its target's
+    junction.  ``keys`` / ``targeted``: the map's relation keys and undercut
+    targets, when the caller has them already.  Relations with a missing end
+    are left out (validation reports them).
+    """
+    if keys is None:
+        keys = {r.key for r in amap.relations}
+    if targeted is None:
+        targeted = {r.target for r in amap.relations if r.type == "undercut"}
+    junctions: list[str] = []
+    edges: list[Edge] = []
+    claims = amap.claims
+    for rel in relations:
+        if rel.type == "undercut":
+            target = "j:" + rel.target if rel.target in keys else None
+        else:
+            target = "c:" + rel.target if rel.target in claims else None
+        premises = ["c:" + p for p in rel.premises if p in claims]
+        if target is None or not premises:
+            continue
+        if rel.linked or rel.key in targeted:
+            j = "j:" + rel.key
+            junctions.append(j)
+            for p in premises:
+                edges.append((p, j, rel.key, rel.type, "premise"))
+            edges.append((j, target, rel.key, rel.type, "conclusion"))
+        else:
+            edges.append((premises[0], target, rel.key, rel.type, "direct"))
+    return junctions, edges
+
+
 def build_graph(amap: ArgumentMap, sizes: dict[str, tuple[float, float]] | None = None,
                 english: bool = False) -> _Graph:
     nodes: dict[str, tuple[float, float, bool]] = {}
@@ -96,30 +136,9 @@ def build_graph(amap: ArgumentMap, sizes: dict[str, tuple[float, float]] | None 
             bt = boxes[cid] = box_text(amap, claim, english)
             w, h = bt.width, bt.height
         nodes["c:" + cid] = (w, h, False)
-    keys = {r.key for r in amap.relations}
-    targeted = {r.target for r in amap.relations if r.type == "undercut"}
-    edges: list[tuple[str, str, str, str, str]] = []
-
-    def endpoint_of(rel: Relation) -> str | None:
-        """Node that stands for a relation as an undercut target."""
-        return "j:" + rel.key if rel.key in keys else None
-
-    for rel in amap.relations:
-        if rel.type == "undercut":
-            target = "j:" + rel.target if rel.target in keys else None
-        else:
-            target = "c:" + rel.target if rel.target in amap.claims else None
-        premises = ["c:" + p for p in rel.premises if p in amap.claims]
-        if target is None or not premises:
-            continue  # dangling: reported by validation, not drawn
-        if rel.linked or rel.key in targeted:
-            j = endpoint_of(rel)
-            nodes[j] = (JUNCTION, JUNCTION, True)
-            for p in premises:
-                edges.append((p, j, rel.key, rel.type, "premise"))
-            edges.append((j, target, rel.key, rel.type, "conclusion"))
-        else:
-            edges.append((premises[0], target, rel.key, rel.type, "direct"))
+    junctions, edges = relation_edges(amap, amap.relations)
+    for j in junctions:
+        nodes[j] = (JUNCTION, JUNCTION, True)
     # an undercut may target a relation whose junction only exists now
     edges = [e for e in edges if e[1] in nodes and e[0] in nodes]
     return _Graph(nodes, edges, boxes)

@@ -37,6 +37,7 @@ KIND_STYLE = {
     "question": ("#f4eefa", "#7a4fa0", 2.2),
 }
 KIND_LABEL = {"thesis": "These", "claim": "", "evidence": "Beleg", "question": "Frage"}
+KIND_LABEL_EN = {"thesis": "Thesis", "claim": "", "evidence": "Evidence", "question": "Question"}
 
 RELATION_STYLE = {
     #            colour     dash      width  head
@@ -45,6 +46,25 @@ RELATION_STYLE = {
     "undercut": ("#7b3fa0", "2,3", 1.6, "tee"),
 }
 RELATION_LABEL = {"support": "stützt", "attack": "greift an", "undercut": "unterläuft"}
+
+#: the words of legends and badges, in the map's language (German) or English
+WORDS = {
+    False: {"support": "stützt", "attack": "greift an", "undercut": "unterläuft",
+            "linked": "verbundenes Argument", "thesis": "These", "claim": "Aussage",
+            "evidence": "Beleg", "question": "Frage", "IN": "hält", "OUT": "fällt",
+            "UNDEC": "offen", "assumed": "angenommen"},
+    True: {"support": "supports", "attack": "attacks", "undercut": "undercuts",
+           "linked": "linked argument", "thesis": "Thesis", "claim": "Claim",
+           "evidence": "Evidence", "question": "Question", "IN": "stands", "OUT": "falls",
+           "UNDEC": "undecided", "assumed": "assumed"},
+}
+#: an evaluation's label of a claim: box fill, border (and badge) colour
+LABEL_STYLE = {
+    "IN": ("#e7f5e4", "#2e7d32"),
+    "OUT": ("#fbe8e6", "#c62828"),
+    "UNDEC": ("#fff5d9", "#a66d00"),
+}
+BADGE_SIZE = 8.5
 TEXT_COLOR = "#1d2329"
 SMALL_COLOR = "#56606a"
 TAG_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
@@ -86,7 +106,7 @@ def box_text(amap: ArgumentMap, claim: Claim, english: bool = False,
     shown = claim.display()
     text = (shown.en if english and shown.en else shown.text) or claim.id
     lines = wrap(text, TEXT_WIDTH, TEXT_SIZE, m)
-    kind = KIND_LABEL.get(claim.kind, "")
+    kind = (KIND_LABEL_EN if english else KIND_LABEL).get(claim.kind, "")
     header = " · ".join(b for b in (kind, shown.speaker) if b)
     footer = source_label(amap, claim)
     if claim.ref:
@@ -171,3 +191,33 @@ def arrow_head(head: str, base: tuple[float, float], tip: tuple[float, float],
     half = size * 0.7
     return [(tip[0] + px * half, tip[1] + py * half), (tip[0] - px * half, tip[1] - py * half)], \
         "stroke"
+
+
+@dataclass
+class Badge:
+    """The label tag that sits on a claim box's top edge, relative to the box's top left."""
+
+    text: str
+    x: float
+    y: float
+    w: float
+    h: float
+    text_x: float
+    baseline: float
+    fill: str
+    border: str
+
+
+def label_badge(label: str, assumed: bool, box_w: float, english: bool = False,
+                metrics: FontMetrics | None = None) -> Badge:
+    """Where the evaluation badge of a box goes; SVG and canvas both draw it."""
+    m = metrics or font_metrics(FONT_FILE_BOLD)
+    text = label + (f" ({WORDS[english]['assumed']})" if assumed else "")
+    tw = m.width(text, BADGE_SIZE)
+    w = math.ceil(tw + 10)
+    h = 14.0
+    fill, border = LABEL_STYLE[label]
+    x = box_w - w - 8
+    return Badge(text, x, -h / 2, w, h, round(x + (w - tw) / 2, 2),
+                 round((0.729 * BADGE_SIZE) / 2, 2),  # capitals centred on the edge
+                 fill, border)

@@ -57,6 +57,16 @@ def main() -> int:
     shot(app, w, "screenshot-edit.png")
     w.view.editor.commit()
     w.doc.undo_stack.setClean()
+    w.open_file(os.path.join(ROOT, "maps", "2025-03-kreml-prueft-waffenruhe.yaml"))
+    while w.scene.layout_pending:
+        wait(app, 100)
+    w.evaluation_menu.set_enabled(True)
+    wait(app, 300)
+    ev = w.view.evaluation
+    out = [c for c in w.doc.amap.claims if (ev.why(c) or ("",))[0] == "OUT"]
+    if out:
+        w.scene.select_claims([out[0]], center=True)
+    shot(app, w, "screenshot-evaluate.png")
     return 0
 
 

@@ -82,3 +82,44 @@ def test_png_pdf_dot():
     assert export_bytes(amap, "pdf")[:5] == b"%PDF-"
     dot = export_bytes(amap, "dot").decode()
     assert dot.startswith("digraph") and '"c:sieg-putin"' in dot
+
+
+def test_svg_with_evaluation_colours_claims_and_names_the_semantics(tmp_path):
+    from argmap.cli import main
+
+    out = tmp_path / "ev.svg"
+    assert main(["export", str(DATA / "example.yaml"), "-o", str(out), "--evaluate",
+                 "--assume", "kriegsmuede=rejected"]) == 0
+    root = ET.fromstring(out.read_bytes())
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    classes = {g.get("id"): g.get("class") for g in root.iter("{http://www.w3.org/2000/svg}g")}
+    # rejecting the undercutter lets the linked reason hold: the thesis stands
+    assert "label-IN" in classes["claim-sieg-putin"]
+    assert "label-OUT" in classes["claim-kriegsmuede"]
+    assert "label-OUT" in classes["claim-frage"]
+    badges = [t.text for t in root.iterfind(".//s:text[@class='badge-text']", ns)]
+    assert sorted(badges) == ["IN", "IN", "IN", "OUT", "OUT (angenommen)"]
+    legend = "".join(root.find(".//s:g[@id='legend']", ns).itertext())
+    assert "Semantik grounded, angenommen: kriegsmuede verworfen" in legend
+    assert "OUT = fällt" in legend
+    # English words with the English texts
+    svg = export_bytes(load_file(str(DATA / "example.yaml")).map, "svg", english=True,
+                       labels={"frage": ("UNDEC", True)}, evaluated="preferred semantics")
+    text = svg.decode("utf-8")
+    assert "UNDEC (assumed)" in text and "UNDEC = undecided" in text and "supports" in text
+
+
+def test_export_evaluate_refuses_bad_arguments(tmp_path, capsys):
+    from argmap.cli import main
+
+    out = tmp_path / "x.svg"
+    assert main(["export", str(DATA / "example.yaml"), "-o", str(out),
+                 "--assume", "frage=accepted"]) == 2
+    assert "--assume needs --evaluate" in capsys.readouterr().err
+    assert main(["export", str(DATA / "example.yaml"), "-o", str(out), "--evaluate",
+                 "--assume", "nobody=accepted"]) == 1
+    assert "nobody" in capsys.readouterr().err
+    assert main(["export", str(DATA / "example.yaml"), "-o", str(out), "--evaluate",
+                 "preferred", "--labelling", "3"]) == 1
+    assert "there are 1 preferred labellings, not 3" in capsys.readouterr().err
+    assert not out.exists()

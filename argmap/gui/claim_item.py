@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
 
-from ..style import CORNER, KIND_STYLE, STRIPE, BoxText, box_runs
+from ..style import BADGE_SIZE, CORNER, KIND_STYLE, LABEL_STYLE, STRIPE, Badge, BoxText, box_runs, label_badge
 from .fonts import map_font
 
 SELECT_COLOR = QColor("#1e6fd9")
@@ -35,7 +35,8 @@ class ClaimItem(QGraphicsRectItem):
         self.w = self.h = 40.0
         self.kind = "claim"
         self.stripe: QColor | None = None
-        self.label_color: QColor | None = None   # evaluation colour (later)
+        self.label: str | None = None            # IN | OUT | UNDEC when evaluated
+        self.badge: Badge | None = None
         self.matched = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -52,11 +53,21 @@ class ClaimItem(QGraphicsRectItem):
         self.box, self.kind = box, kind if kind in KIND_STYLE else "claim"
         if (self.w, self.h) != (box.width, box.height) or self.rect().isNull():
             self.w, self.h = box.width, box.height
-            # the item's own rect includes the selection outline; box() is the claim
-            self.setRect(QRectF(-self.w / 2 - 5, -self.h / 2 - 5, self.w + 10, self.h + 10))
+            # the item's own rect includes the selection outline and the label badge
+            # on the top edge; box_rect() is the claim
+            self.setRect(QRectF(-self.w / 2 - 5, -self.h / 2 - 9, self.w + 10, self.h + 14))
+            if self.badge is not None:
+                self.set_label(self.label, self.badge.text != self.label)
         self.stripe = QColor(stripe) if stripe else None
         self.setToolTip(tooltip)
         self.update()
+
+    def set_label(self, label: str | None, assumed: bool = False, english: bool = False) -> None:
+        """Colour the box by an evaluation's label (None: by its kind again)."""
+        badge = label_badge(label, assumed, self.w, english) if label else None
+        if (label, badge) != (self.label, self.badge):
+            self.label, self.badge = label, badge
+            self.update()
 
     def set_matched(self, on: bool) -> None:
         if self.matched != on:
@@ -68,12 +79,15 @@ class ClaimItem(QGraphicsRectItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         fill, border, width = KIND_STYLE[self.kind]
+        if self.label is not None:
+            fill, border = LABEL_STYLE[self.label]
+            width = 2.2
         r = self.box_rect()
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod < LOD_TEXT:  # text would be unreadable: a plain box, fast
             painter.setPen(QPen(QColor(SELECT_COLOR if self.isSelected() else border),
                                 3 / max(lod, 0.05) if self.isSelected() else 0))
-            painter.setBrush(QColor(MATCH_COLOR if self.matched else (self.label_color or fill)))
+            painter.setBrush(QColor(MATCH_COLOR if self.matched else fill))
             painter.drawRect(r)
             if self.stripe is not None:
                 painter.fillRect(QRectF(r.left(), r.top(), STRIPE * 2, r.height()), self.stripe)
@@ -84,7 +98,7 @@ class ClaimItem(QGraphicsRectItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(r, CORNER, CORNER)
         painter.setPen(QPen(QColor(border), width))
-        painter.setBrush(QBrush(QColor(self.label_color or fill)))
+        painter.setBrush(QBrush(QColor(fill)))
         painter.drawRoundedRect(r, CORNER, CORNER)
         if self.stripe is not None:
             clip = QPainterPath()
@@ -98,6 +112,15 @@ class ClaimItem(QGraphicsRectItem):
                 painter.setFont(map_font(run.size, run.bold))
                 painter.setPen(QColor(run.color))
                 painter.drawText(QPointF(r.left() + run.x, r.top() + run.baseline), run.text)
+        if self.badge is not None:
+            b = self.badge
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(b.border))
+            badge = QRectF(r.left() + b.x, r.top() + b.y, b.w, b.h)
+            painter.drawRoundedRect(badge, b.h / 2, b.h / 2)
+            painter.setFont(map_font(BADGE_SIZE, True))
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(QPointF(r.left() + b.text_x, r.top() + b.baseline), b.text)
         if self.isSelected():
             painter.setPen(QPen(SELECT_COLOR, 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)

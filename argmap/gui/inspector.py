@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import (
 
 from ..commands import SetClaimField, SetRelationField, reverse_relation
 from ..model import CLAIM_KINDS, RELATION_TYPES, Claim, Relation
+from ..style import LABEL_STYLE
 from .document import MapDocument
+from .evaluation import Evaluation
 
 
 class _TextField(QPlainTextEdit):
@@ -44,6 +47,7 @@ class InspectorDock(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: MapDocument | None = None
+        self.evaluation: Evaluation | None = None
         self.claim_id: str | None = None
         self.relation: Relation | None = None
         self.stack = QStackedWidget()
@@ -86,11 +90,24 @@ class InspectorDock(QWidget):
         self.links.setTextFormat(Qt.TextFormat.RichText)
         self.links.linkActivated.connect(self.linkActivated)
         self.id_label.setWordWrap(True)
+        self.label_view = QLabel()
+        self.label_view.setWordWrap(True)
+        self.label_view.setTextFormat(Qt.TextFormat.RichText)
+        self.label_view.linkActivated.connect(self.linkActivated)
+        self.what_if = QComboBox()
+        for text, value in (("as the map has it", None), ("accepted (forced IN)", "accepted"),
+                            ("rejected (forced OUT)", "rejected")):
+            self.what_if.addItem(text, value)
+        self.what_if.setToolTip("Assume this claim stands or falls and see what follows; "
+                                "an assumption is not saved in the map")
+        self.what_if.activated.connect(self._set_assumption)
+        self.claim_form = form
         for label, w in (("Id", self.id_label), ("Text", self.text),
                          ("English", self.en), ("Kind", self.kind), ("Speaker", self.speaker),
                          ("Source", self.source), ("Quote", self.quote),
                          ("", self.quote_source), ("Tags", self.tags), ("Note", self.note),
-                         ("Relations", self.links)):
+                         ("Relations", self.links), ("Evaluation", self.label_view),
+                         ("What if", self.what_if)):
             form.addRow(label, w)
         self.text.edited.connect(lambda v: self._set("text", v))
         self.en.edited.connect(lambda v: self._set("en", v))
@@ -127,6 +144,38 @@ class InspectorDock(QWidget):
         return page
 
     # -- showing ---------------------------------------------------------------
+    def set_evaluation(self, evaluation: Evaluation | None) -> None:
+        self.evaluation = evaluation
+        self.show_claim(self.claim_id)
+
+    def _set_assumption(self, _index: int) -> None:
+        if self.evaluation is not None and self.claim_id is not None:
+            self.evaluation.set_assumption(self.claim_id, self.what_if.currentData())
+            if not self.evaluation.enabled:
+                self.evaluation.set_enabled(True)
+
+    def _show_label(self, claim_id: str) -> None:
+        ev = self.evaluation
+        shown = ev.why(claim_id) if ev is not None else None
+        self.claim_form.setRowVisible(self.label_view, shown is not None)
+        self.claim_form.setRowVisible(self.what_if, ev is not None and ev.enabled)
+        if ev is not None:
+            self.what_if.setCurrentIndex(max(0, self.what_if.findData(ev.assume.get(claim_id))))
+        if shown is None:
+            return
+        label, why = shown
+        color = LABEL_STYLE[label][1]
+        claims = self.doc.amap.claims if self.doc else {}
+
+        def link(m: re.Match) -> str:
+            name = m.group(1)
+            return f"'<a href='claim:{name}'>{name}</a>'" if name in claims else m.group(0)
+
+        body = re.sub(r"'([^'<>&]+)'", link, escape(why, quote=False))
+        self.label_view.setText(f"<b style='color:{color}'>{label}</b> "
+                                f"<span style='color:#56606a'>({escape(ev.describe(True))})"
+                                f"</span><br>{body}")
+
     def set_document(self, doc: MapDocument | None) -> None:
         if self.doc is not None:
             try:
@@ -188,6 +237,7 @@ class InspectorDock(QWidget):
             else:
                 rows.append(f"→ {rel} <a href='claim:{escape(r.target)}'>{escape(r.target)}</a>")
         self.links.setText("<br>".join(rows) or "<i>none</i>")
+        self._show_label(claim_id)
 
     def show_relation(self, rel: Relation | None) -> None:
         if rel is None or self.doc is None:

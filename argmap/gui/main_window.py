@@ -24,6 +24,7 @@ from ..model import ArgumentMap, Claim, Relation
 from ..resources import resource_path
 from ..savefile import SaveError, atomic_write
 from .document import MapDocument
+from .evaluation_menu import EvaluationMenu
 from .inspector import InspectorDock
 from .panels import MapBrowser, Outline, ProblemsList
 from .scene import MapScene
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.tabs)
         self.setCentralWidget(central)
         self._make_docks()
+        self.evaluation_menu = EvaluationMenu(self)
         self._make_actions()
         self._make_menus()
         self.status = QLabel()
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         for dock in (self.browser_dock, self.outline_dock, self.inspector_dock,
                      self.problems_dock, self.history_dock):
             v.addAction(dock.toggleViewAction())
+        mb.addMenu(self.evaluation_menu.menu)
         mb.addMenu("&Help").addAction(self.a_about)
         style = self.style()
         self.a_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
@@ -235,7 +238,7 @@ class MainWindow(QMainWindow):
         tb.setObjectName("MainToolbar")
         for a in (self.a_open, self.a_save, None, self.a_undo, self.a_redo, None, self.a_add,
                   self.a_support, self.a_attack, self.a_delete, None, self.a_fit, self.a_english,
-                  None, self.a_export_svg):
+                  self.evaluation_menu.a_toggle, None, self.a_export_svg):
             tb.addSeparator() if a is None else tb.addAction(a)
         for a in (self.a_undo, self.a_redo):  # their text names the step: icon only here
             button = tb.widgetForAction(a)
@@ -268,6 +271,8 @@ class MainWindow(QMainWindow):
         self.inspector.set_document(doc)
         self.outline.set_document(doc)
         self.problems.set_document(doc)
+        self.inspector.set_evaluation(getattr(self.view, "evaluation", None))
+        self.evaluation_menu.sync()
         if self.scene:
             self.a_english.setChecked(self.scene.english)
             self.direction_actions[doc.amap.display.direction].setChecked(True)
@@ -362,6 +367,7 @@ class MainWindow(QMainWindow):
         scene = MapScene(doc, self)
         view = MapView(scene)
         view.set_legend_visible(self.a_legend.isChecked())
+        self.evaluation_menu.attach(view)
         self.undo_group.addStack(doc.undo_stack)
         scene.selectionChanged.connect(self._on_selection)
         scene.connectRequested.connect(self._on_connect_request)
@@ -531,7 +537,9 @@ class MainWindow(QMainWindow):
             if not path:
                 return False
         try:
-            data = export_bytes(amap, fmt, english=self.scene.english)
+            ev, english = self.view.evaluation, self.scene.english
+            data = export_bytes(amap, fmt, english=english, labels=ev.badges(),
+                                evaluated=ev.describe(english))
             atomic_write(path, data)
         except (ExportError, OSError) as exc:
             QMessageBox.critical(self, "Export failed", str(exc))
@@ -583,6 +591,7 @@ class MainWindow(QMainWindow):
         else:
             self.inspector.show_claim(None)
         self._update_actions()
+        self.evaluation_menu.sync()
 
     def select_claim(self, claim_id: str, center: bool = False) -> None:
         if self.scene:
@@ -830,6 +839,7 @@ class MainWindow(QMainWindow):
     def set_english(self, on: bool) -> None:
         for v in self.views():
             v.map_scene.set_english(on)
+            v.legend.set_words(on, v.evaluation.describe(on))
         self.inspector.show_claim(self.inspector.claim_id)
 
     def set_legend(self, on: bool) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
-from ..style import KIND_STYLE, RELATION_STYLE
+from ..style import KIND_STYLE, LABEL_STYLE, RELATION_STYLE
 from .claim_item import MATCH_COLOR, SELECT_COLOR
 
 
@@ -57,14 +57,15 @@ class OverviewItem(QGraphicsItem):
         selected, matched = [], []
         for item in scene.claim_items.values():
             r = QRectF(item.x() - item.w / 2, item.y() - item.h / 2, item.w, item.h)
-            groups.setdefault(item.kind, []).append(r)
+            groups.setdefault(item.label or item.kind, []).append(r)
             if item.isSelected():
                 selected.append(r)
             if item.matched:
                 matched.append(r)
         painter.setPen(QPen(QColor("#8a949c"), 0))
         for kind, rects in groups.items():
-            painter.setBrush(QColor(KIND_STYLE.get(kind, KIND_STYLE["claim"])[0]))
+            style = LABEL_STYLE.get(kind) or KIND_STYLE.get(kind, KIND_STYLE["claim"])
+            painter.setBrush(QColor(style[0] if kind not in LABEL_STYLE else style[1]))
             painter.drawRects(rects)
         for rects, color in ((matched, MATCH_COLOR), (selected, SELECT_COLOR)):
             if rects:

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from ..commands import MoveClaims
 from ..layout import (
-    Layout, LayoutError, NodePlace, build_graph, cached_layout, layout_map, quick_layout,
+    Layout, LayoutError, NodePlace, cached_layout, layout_map, quick_layout, relation_edges,
     straight_route,
 )
-from ..model import ArgumentMap, Claim
-from ..style import box_text, tag_color
+from ..model import ArgumentMap, Claim, Relation
+from ..style import JUNCTION, box_text, tag_color
 from .claim_item import ClaimItem
 from .document import MapDocument
 from .edge_item import EdgeItem, JunctionItem
@@ -83,6 +83,8 @@ class MapScene(QGraphicsScene):
         self.english = False
         self.claim_items: dict[str, ClaimItem] = {}
         self.edge_items: list[EdgeItem] = []
+        #: the evaluation's labels drawn on the claims (see set_labels)
+        self.labels: dict[str, tuple[str, bool]] | None = None
         self._edges_at: dict[str, list[EdgeItem]] = {}     # node id -> its edges
         self.junction_items: dict[str, JunctionItem] = {}
         self.layout: Layout | None = None
@@ -193,14 +195,14 @@ class MapScene(QGraphicsScene):
             r = self.itemsBoundingRect()
             item.setPos(r.center() if not r.isNull() else QPointF(100, 100))
         self.drop_hint = None
-        self._provisional_edges()
+        self._update_edges(self._relations_of(claim.id))
         self.relayout()
 
     def _on_claim_removed(self, claim: Claim, index: int) -> None:
         item = self.claim_items.pop(claim.id, None)
         if item is not None:
             self.removeItem(item)
-        self._provisional_edges()
+        self._update_edges(self._relations_of(claim.id))
         self.relayout()
 
     def _on_claim_changed(self, claim: Claim, field: str) -> None:
@@ -219,9 +221,16 @@ class MapScene(QGraphicsScene):
         self._refresh_item(item, claim)
         self.relayout()
 
-    def _on_relation_changed(self, *args) -> None:
-        self._provisional_edges()
+    def _on_relation_changed(self, rel: Relation, *_args) -> None:
+        affected = {rel.key}
+        if rel.type == "undercut":
+            affected.add(rel.target)  # its target's junction comes or goes with it
+        self._update_edges(affected)
         self.relayout()
+
+    def _relations_of(self, claim_id: str) -> set[str]:
+        return {r.key for r in self.amap.relations
+                if r.target == claim_id or claim_id in r.premises}
 
     def _on_header_changed(self, name: str) -> None:
         if name == "direction":
@@ -232,7 +241,22 @@ class MapScene(QGraphicsScene):
             self.english = on
             for cid, item in self.claim_items.items():
                 self._refresh_item(item, self.amap.claims[cid])
+            labels, self.labels = self.labels, None
+            self.set_labels(labels)  # badges in the other language
             self.relayout()
+
+    def set_labels(self, labels: dict[str, tuple[str, bool]] | None) -> None:
+        """Colour the claims by an evaluation: id -> (IN|OUT|UNDEC, assumed?); None: by kind."""
+        old, self.labels = self.labels or {}, labels
+        for cid, item in self.claim_items.items():
+            lab = labels.get(cid) if labels else None
+            if lab == old.get(cid) and (lab is None) == (item.label is None):
+                continue  # unchanged: most claims after a small edit
+            if lab is None:
+                item.set_label(None)
+            else:
+                item.set_label(lab[0], lab[1], self.english)
+        self.overview.invalidate()
 
     # -- layout ----------------------------------------------------------------
     def relayout(self) -> None:
@@ -419,29 +443,46 @@ class MapScene(QGraphicsScene):
         if self.far:
             self.overview.invalidate()
 
-    def _provisional_edges(self) -> None:
-        """Straight edges for the current relations until dot answers."""
+    def _update_edges(self, affected: set[str]) -> None:
+        """Straight edges for the relations in ``affected`` until dot answers.
+
+        Only those relations' edges and junctions are made again (and those of
+        undercuts ending at them, and of relations that gain or lose a
+        junction); everything else stays as drawn: an edit on a 5,000-claim map
+        costs what the edited relation costs.
+        """
         self._edge_token = None  # stop placing the edges of an older layout
-        g = build_graph(self.amap, {cid: (i.w, i.h) for cid, i in self.claim_items.items()})
+        rels = self.amap.relations
+        keys = {r.key for r in rels}
+        targeted = {r.target for r in rels if r.type == "undercut"}
+        needed = {r.key for r in rels if r.linked or r.key in targeted}
+        affected = set(affected) | (needed ^ set(self.junction_items))
+        affected |= {r.key for r in rels if r.type == "undercut" and r.target in affected}
         selected = {e.relation_key for e in self.edge_items if e.isSelected()}
+        kept: list[EdgeItem] = []
         for e in self.edge_items:
-            self.removeItem(e)
-        self.edge_items = []
-        kinds = {r.key: r.type for r in self.amap.relations}
+            if e.relation_key in affected or e.relation_key not in keys:
+                self.removeItem(e)
+            else:
+                kept.append(e)
+        self.edge_items = kept
         for key in list(self.junction_items):
-            if "j:" + key not in g.nodes:
+            if key in affected or key not in keys:
                 self.removeItem(self.junction_items.pop(key))
-        for nid, (w, h, junction) in g.nodes.items():
-            if junction and nid[2:] not in self.junction_items:
-                ends = [self._place(s) for s, d, *_ in g.edges if d == nid] + \
-                       [self._place(d) for s, d, *_ in g.edges if s == nid]
-                ends = [p for p in ends if p is not None and not p.junction]
-                j = JunctionItem(nid[2:], kinds.get(nid[2:], "support"), w)
-                if ends:
-                    j.setPos(sum(p.x for p in ends) / len(ends), sum(p.y for p in ends) / len(ends))
-                self._adopt(j)
-                self.junction_items[nid[2:]] = j
-        for src, dst, key, kind, part in g.edges:
+        todo = [r for r in rels if r.key in affected]
+        junctions, edges = relation_edges(self.amap, todo, keys, targeted)
+        kinds = {r.key: r.type for r in todo}
+        for nid in junctions:
+            key = nid[2:]
+            ends = [self._place(s) for s, d, *_ in edges if d == nid] + \
+                   [self._place(d) for s, d, *_ in edges if s == nid]
+            ends = [p for p in ends if p is not None and not p.junction]
+            j = JunctionItem(key, kinds.get(key, "support"), JUNCTION)
+            if ends:
+                j.setPos(sum(p.x for p in ends) / len(ends), sum(p.y for p in ends) / len(ends))
+            self._adopt(j)
+            self.junction_items[key] = j
+        for src, dst, key, kind, part in edges:
             e = EdgeItem(key, kind, part, src, dst)
             self._adopt(e)
             self.edge_items.append(e)

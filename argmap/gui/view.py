@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF, QWheelEvent
+from PySide6.QtGui import (
+    QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF, QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit, QWidget
 
-from ..style import RELATION_LABEL, RELATION_STYLE, arrow_head
+from ..style import (
+    LABEL_STYLE, RELATION_STYLE, SMALL_COLOR, TEXT_COLOR, WORDS, arrow_head,
+)
 from .claim_item import LOD_TEXT, ClaimItem
 from .edge_item import _pen
 from .fonts import map_font
@@ -55,14 +59,44 @@ class InlineEditor(QPlainTextEdit):
 
 
 class Legend(QWidget):
-    """What the lines mean; sits over the view's corner and does not scroll."""
+    """What lines and colours mean; sits over the view's corner and does not scroll.
+
+    Words as in the SVG export's legend: German, or English with the English texts.
+    With an evaluation shown, its caption and the IN/OUT/UNDEC colours are added.
+    """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setFixedSize(150, 92)
+        self.english = False
+        self.evaluation = ""
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.place()
+
+    def set_words(self, english: bool, evaluation: str = "") -> None:
+        if (english, evaluation) != (self.english, self.evaluation):
+            self.english, self.evaluation = english, evaluation
+            self.place()
+            self.update()
+
+    def place(self) -> None:
+        """Size to the content and sit in the lower left corner of the view."""
+        words = WORDS[self.english]
+        fm = QFontMetricsF(map_font(11))
+        width = 72 + max(fm.horizontalAdvance(words[k])
+                         for k in ("support", "attack", "undercut", "linked"))
+        if self.evaluation:
+            width = max(width, QFontMetricsF(map_font(10)).horizontalAdvance(self.evaluation) + 22,
+                        72 + max(fm.horizontalAdvance(f"{k} = {words[k]}") for k in LABEL_STYLE))
+            self.setFixedSize(min(int(width) + 1, 420), 92 + 28 + 20 * 3)
+        else:
+            self.setFixedSize(int(width) + 1, 92)
+        parent = self.parentWidget()
+        if isinstance(parent, QGraphicsView):
+            vp = parent.viewport().geometry()
+            self.move(vp.left() + 10, vp.bottom() - self.height() - 10)
 
     def paintEvent(self, event) -> None:
+        words = WORDS[self.english]
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = QRectF(0.5, 0.5, self.width() - 1, self.height() - 1)
@@ -84,14 +118,28 @@ class Legend(QWidget):
             else:
                 painter.setPen(QPen(QColor(color), 2.4))
                 painter.drawLine(QPointF(*pts[0]), QPointF(*pts[1]))
-            painter.setPen(QColor("#1d2329"))
-            painter.drawText(QPointF(x1 + 10, y + 4), RELATION_LABEL[kind])
+            painter.setPen(QColor(TEXT_COLOR))
+            painter.drawText(QPointF(x1 + 10, y + 4), words[kind])
             y += 20
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(RELATION_STYLE["support"][0]))
         painter.drawEllipse(QPointF(31, y), 4.5, 4.5)
-        painter.setPen(QColor("#1d2329"))
-        painter.drawText(QPointF(62, y + 4), "verbunden")
+        painter.setPen(QColor(TEXT_COLOR))
+        painter.drawText(QPointF(62, y + 4), words["linked"])
+        if self.evaluation:
+            y += 26
+            painter.setFont(map_font(10))
+            painter.setPen(QColor(SMALL_COLOR))
+            painter.drawText(QRectF(10, y - 11, self.width() - 20, 16),
+                             Qt.TextFlag.TextSingleLine, self.evaluation)
+            painter.setFont(map_font(11))
+            for label, (fill, border) in LABEL_STYLE.items():
+                y += 20
+                painter.setPen(QPen(QColor(border), 2))
+                painter.setBrush(QColor(fill))
+                painter.drawRoundedRect(QRectF(12, y - 8, 38, 14), 3, 3)
+                painter.setPen(QColor(TEXT_COLOR))
+                painter.drawText(QPointF(62, y + 4), f"{label} = {words[label]}")
         painter.end()
 
 
@@ -142,8 +190,7 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        vp = self.viewport().geometry()
-        self.legend.move(vp.left() + 10, vp.bottom() - self.legend.height() - 10)
+        self.legend.place()
 
     # -- zoom ------------------------------------------------------------------
     def zoom(self) -> float:

@@ -263,6 +263,35 @@ class Evaluation:
         return [c for c in self.labellings[0].claims
                 if any(lab.label(c) == "IN" for lab in self.labellings)]
 
+    def badges(self, index: int = 0) -> dict[str, tuple[str, bool]]:
+        """Claim id -> (label, assumed?) of labelling ``index``, as drawn on a map."""
+        if not 0 <= index < len(self.labellings):
+            return {}
+        return {cid: (cl.label, cid in self.assume)
+                for cid, cl in self.labellings[index].claims.items()}
+
+    def describe(self, index: int = 0, english: bool = True) -> str:
+        """A caption: "grounded semantics", "preferred semantics, labelling 2 of 3"
+        (or in German: "Semantik grounded", "Semantik preferred, Labelling 2 von 3")."""
+        more = "+" if self.truncated else ""
+        if english:
+            text = f"{self.semantics} semantics"
+            count = f", labelling {index + 1} of {len(self.labellings)}{more}"
+            none, assuming = ", no labelling", ", assuming "
+            values = {"accepted": "accepted", "rejected": "rejected"}
+        else:
+            text = f"Semantik {self.semantics}"
+            count = f", Labelling {index + 1} von {len(self.labellings)}{more}"
+            none, assuming = ", kein Labelling", ", angenommen: "
+            values = {"accepted": "akzeptiert", "rejected": "verworfen"}
+        if len(self.labellings) > 1:
+            text += count
+        elif not self.labellings:
+            text += none
+        if self.assume:
+            text += assuming + ", ".join(f"{c} {values.get(v, v)}" for c, v in self.assume.items())
+        return text
+
     def to_json(self) -> dict[str, Any]:
         return {"semantics": self.semantics, "assume": dict(self.assume),
                 "count": len(self.labellings), "truncated": self.truncated,

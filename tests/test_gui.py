@@ -364,3 +364,34 @@ def test_evaluation_colours_claims_follows_edits_and_what_if(qtbot, window, tmp_
     assert items["sieg-putin"].label == "OUT"
     menu.a_toggle.trigger()
     assert all(i.label is None for i in items.values())
+
+
+def test_import_argdown_and_aif_as_new_unsaved_maps_and_export_them(qtbot, window, tmp_path):
+    from argmap.interchange import import_file
+    from conftest import SHARED
+
+    corpora = SHARED / "corpora"
+    if not corpora.is_dir():
+        pytest.skip(f"the shared corpora are not at {corpora}")
+    src = corpora / "argdown" / "ArgVu-demo.argdown"
+    doc = window.import_file(str(src))
+    qtbot.waitUntil(lambda: not window.scene.layout_pending, timeout=15000)
+    expected = import_file(str(src))
+    assert doc.path is None and doc.dirty and window.isWindowModified()
+    assert set(window.scene.claim_items) == set(expected.map.claims)
+    # what did not fit is listed as the map's problems (the importer's warnings)
+    doc.wait_for_problems()
+    assert len(expected.warnings) == 4
+    assert all(w in doc.problems for w in expected.warnings)
+    assert doc.suggested_path.endswith("ArgVu-demo.yaml")
+    # Export → Argdown / AIF / GraphML, each read back to the same claims and relations
+    for fmt, ext in (("argdown", "argdown"), ("aif", "json")):
+        out = tmp_path / f"back.{ext}"
+        assert window.export(fmt, path=str(out))
+        back = import_file(str(out)).map
+        assert len(back.claims) == len(doc.amap.claims)
+        assert len(back.relations) == len(doc.amap.relations)
+    assert window.export("graphml", path=str(tmp_path / "g.graphml"))
+    assert "<graphml" in (tmp_path / "g.graphml").read_text(encoding="utf-8")
+    aif = window.import_file(str(corpora / "aif" / "nodeset6361.json"))
+    assert aif is not None and window.tabs.count() == 2 and len(aif.amap.claims) > 0

@@ -55,6 +55,10 @@ class MapDocument(QObject):
         super().__init__(parent)
         self.amap = amap or ArgumentMap("Neue Karte")
         self.path = path
+        #: where Save As starts for a map not read from a YAML file (e.g. imported)
+        self.suggested_path: str | None = None
+        #: what an importer could not represent; listed with the problems until saved
+        self.import_warnings: list[Diagnostic] = []
         self.disk_text = text                    # what the file held when read or written
         self.load_problems = list(load_problems or [])
         self.had_errors = any(d.is_error for d in self.load_problems)
@@ -138,6 +142,7 @@ class MapDocument(QObject):
         if generation != self._generation:
             return  # a newer check is on its way
         kept = [d for d in self.load_problems if d.is_error and "YAML" in d.message]
+        kept += self.import_warnings
         self.problems = sorted(dict.fromkeys(kept + problems), key=sort_key)
         self.problemsChanged.emit()
 
@@ -169,6 +174,7 @@ class MapDocument(QObject):
             self._watch(target)
         self.disk_text = text
         self.had_errors = False
+        self.import_warnings = []
         if target != self.path:
             self.path = target
             self.amap.path = target

@@ -19,6 +19,8 @@ from ..commands import (
     paste_claims, remove_claims, reverse_relation, SetClaimField,
 )
 from ..export import ExportError, export_bytes
+from ..interchange import InterchangeError, export_text, import_file
+from ..interchange_cli import OTHER_FORMATS
 from ..fileformat import claim_from_data, claim_to_data
 from ..model import ArgumentMap, Claim, Relation
 from ..resources import resource_path
@@ -149,6 +151,11 @@ class MainWindow(QMainWindow):
         self.a_export_png = self._act("Export &PNG…", lambda: self.export("png"))
         self.a_export_pdf = self._act("Export P&DF…", lambda: self.export("pdf"))
         self.a_export_sel = self._act("Export &Selection…", self.export_selection)
+        self.a_import = self._act("&Import Argdown or AIF…", self.import_dialog, "Ctrl+I",
+                                  "Open an Argdown file or an AIF JSON file as a new map")
+        self.a_export_argdown = self._act("Export &Argdown…", lambda: self.export("argdown"))
+        self.a_export_aif = self._act("Export A&IF JSON…", lambda: self.export("aif"))
+        self.a_export_graphml = self._act("Export &GraphML…", lambda: self.export("graphml"))
         self.a_undo = self.undo_group.createUndoAction(self, "&Undo")
         self.a_undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.a_redo = self.undo_group.createRedoAction(self, "&Redo")
@@ -208,8 +215,10 @@ class MainWindow(QMainWindow):
         for a in (self.a_save, self.a_save_as, self.a_revert):
             f.addAction(a)
         f.addSeparator()
-        for a in (self.a_export_svg, self.a_export_png, self.a_export_pdf, self.a_export_sel):
-            f.addAction(a)
+        f.addAction(self.a_import)
+        for a in (self.a_export_svg, self.a_export_png, self.a_export_pdf, self.a_export_sel, None,
+                  self.a_export_argdown, self.a_export_aif, self.a_export_graphml):
+            f.addSeparator() if a is None else f.addAction(a)
         f.addSeparator()
         f.addAction(self.a_close)
         f.addAction(self.a_quit)
@@ -436,7 +445,8 @@ class MainWindow(QMainWindow):
         doc = doc if isinstance(doc, MapDocument) else self.doc
         if doc is None:
             return False
-        start = doc.path or os.path.join(self.browser.folder or "", "neue-karte.yaml")
+        start = doc.path or doc.suggested_path \
+            or os.path.join(self.browser.folder or "", "neue-karte.yaml")
         path, _ = QFileDialog.getSaveFileName(self, "Save map as", start,
                                               "Argument maps (*.yaml)")
         if not path:
@@ -530,22 +540,59 @@ class MainWindow(QMainWindow):
         if amap is None:
             QMessageBox.information(self, "Export", "Select the claims to export first.")
             return False
+        ext = OTHER_FORMATS.get(fmt, "." + fmt)
         if path is None:
-            base = os.path.splitext(doc.path or "karte.yaml")[0]
-            path, _ = QFileDialog.getSaveFileName(self, f"Export {fmt.upper()}",
-                                                  f"{base}.{fmt}", f"{fmt.upper()} (*.{fmt})")
+            base = os.path.splitext(doc.path or doc.suggested_path
+                                    or "karte.yaml")[0]
+            name = {"aif": "AIF JSON", "argdown": "Argdown", "graphml": "GraphML"}.get(
+                fmt, fmt.upper())
+            path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", base + ext,
+                                                  f"{name} (*{ext})")
             if not path:
                 return False
         try:
-            ev, english = self.view.evaluation, self.scene.english
-            data = export_bytes(amap, fmt, english=english, labels=ev.badges(),
-                                evaluated=ev.describe(english))
+            if fmt in OTHER_FORMATS:
+                data = export_text(amap, fmt).encode("utf-8")
+            else:
+                ev, english = self.view.evaluation, self.scene.english
+                data = export_bytes(amap, fmt, english=english, labels=ev.badges(),
+                                    evaluated=ev.describe(english))
             atomic_write(path, data)
-        except (ExportError, OSError) as exc:
+        except (ExportError, InterchangeError, OSError) as exc:
             QMessageBox.critical(self, "Export failed", str(exc))
             return False
         self.statusBar().showMessage(f"Exported {path}", 4000)
         return True
+
+    # -- import ---------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a map", self.browser.folder or "",
+            "Argdown or AIF (*.argdown *.ad *.json *.aif);;Argdown (*.argdown *.ad);;"
+            "AIF JSON (*.json *.aif)")
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> MapDocument | None:
+        """Open an Argdown or AIF file as a new, unsaved map; what did not fit is listed
+        in the problems dock."""
+        try:
+            result = import_file(path)
+        except InterchangeError as exc:
+            QMessageBox.critical(self, "Cannot import", str(exc))
+            return None
+        doc = MapDocument(result.map, None, None, [], self)
+        doc.import_warnings = list(result.warnings)
+        doc.suggested_path = os.path.splitext(path)[0] + ".yaml"
+        doc.undo_stack.resetClean()  # not saved anywhere yet: closing asks
+        self._add_tab(doc)
+        if result.warnings:
+            self.problems_dock.show()
+        c = result.map.counts()
+        self.statusBar().showMessage(
+            f"Imported {os.path.basename(path)}: {c['claims']} claims, {c['relations']} "
+            f"relations, {len(result.warnings)} warnings. Save it to keep it.", 8000)
+        return doc
 
     def export_selection(self) -> bool:
         if self.doc is None or not self.scene.selected_claims():

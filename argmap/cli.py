@@ -237,9 +237,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --evaluate preferred|stable: which labelling to draw (from 1)")
     p.set_defaults(func=cmd_export)
 
+    from .coverage_cli import add_parser as add_coverage
     from .evaluate_cli import add_parser as add_evaluate
     from .interchange_cli import add_parsers as add_interchange
     add_evaluate(sub)
+    add_coverage(sub)
     add_interchange(sub)
 
     p = sub.add_parser("gui", help="open the desktop app", description="Open the desktop app.")

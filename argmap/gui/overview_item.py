@@ -23,6 +23,8 @@ class OverviewItem(QGraphicsItem):
         self._edge_paths: dict[str, QPainterPath] | None = None
         self._rect = QRectF()
         self.setZValue(5)
+        # panning at a far zoom then moves a cached picture instead of painting it all again
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptedMouseButtons(self.acceptedMouseButtons().__class__(0))
 
     def invalidate(self) -> None:

@@ -39,7 +39,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     load_fonts()
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings)
+    articles = os.path.join(os.path.dirname(ROOT), "shared", "articles")
+    w = MainWindow(settings, sources_dir=articles if os.path.isdir(articles) else None)
     w.resize(1600, 1000)
     w.show()
     w.open_path(os.path.join(ROOT, "maps"))
@@ -67,6 +68,16 @@ def main() -> int:
     if out:
         w.scene.select_claims([out[0]], center=True)
     shot(app, w, "screenshot-evaluate.png")
+    w.evaluation_menu.set_enabled(False)
+    w.open_file(os.path.join(ROOT, "maps", "2022-11-waffenstillstand-sieg-fuer-putin.yaml"))
+    while w.scene.layout_pending:
+        wait(app, 100)
+    w.history_dock.raise_()   # the source pane gets the height
+    w.inspector_dock.hide()
+    w.history_dock.hide()
+    cid = next(c for c, cl in w.doc.amap.claims.items() if cl.speaker == "Michael Kofman")
+    w.scene.select_claims([cid], center=True)
+    shot(app, w, "screenshot-source.png")
     return 0
 
 

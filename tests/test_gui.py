@@ -395,3 +395,76 @@ def test_import_argdown_and_aif_as_new_unsaved_maps_and_export_them(qtbot, windo
     assert "<graphml" in (tmp_path / "g.graphml").read_text(encoding="utf-8")
     aif = window.import_file(str(corpora / "aif" / "nodeset6361.json"))
     assert aif is not None and window.tabs.count() == 2 and len(aif.amap.claims) > 0
+
+
+@pytest.fixture
+def window_with_sources(qtbot, tmp_path):
+    from conftest import ARTICLES
+
+    if not ARTICLES.is_dir():
+        pytest.skip(f"the articles are not at {ARTICLES}")
+    load_fonts()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings, sources_dir=str(ARTICLES))
+    qtbot.addWidget(w, before_close_func=_mark_clean)
+    w.resize(1300, 850)
+    w.show()
+    return w
+
+
+def test_source_pane_highlights_quote_selects_by_click_and_makes_claims(
+        qtbot, window_with_sources, mapfile):
+    from argmap.quotes import normalise
+
+    window = window_with_sources
+    doc = open_and_settle(qtbot, window, mapfile)
+    pane = window.source_pane
+    cid = next(c for c, cl in doc.amap.claims.items() if cl.quote and cl.source)
+    window.select_claim(cid)
+    claim = doc.amap.claims[cid]
+    assert doc.amap.sources[claim.source].title in pane.header.text()
+    # the selected claim's quote is highlighted, exactly
+    a, b = pane.quote_span()
+    cursor = pane.edit.textCursor()
+    cursor.setPosition(a)
+    cursor.setPosition(b, cursor.MoveMode.KeepAnchor)
+    assert normalise(cursor.selectedText().replace("\u2029", " ")) == normalise(claim.quote)
+    strong = pane.edit.extraSelections()[-1]
+    assert (strong.cursor.selectionStart(), strong.cursor.selectionEnd()) == (a, b)
+    assert len(pane.spans) == sum(1 for c in doc.amap.claims.values() if c.quote)
+    # clicking another claim's highlighted span selects that claim on the canvas
+    other = next(c for c in pane.spans if c != cid)
+    oa, ob = pane.spans[other]
+    cursor.setPosition((oa + ob) // 2)
+    pane.edit.setTextCursor(cursor)
+    pane.edit.ensureCursorVisible()
+    point = pane.edit.cursorRect(cursor).center()
+    qtbot.mouseClick(pane.edit.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.scene.selected_claims() == [other]
+    # select text in the pane: a new claim with that quote and source, in edit mode
+    cursor = pane.edit.textCursor()
+    cursor.setPosition(oa)
+    cursor.setPosition(oa + 20, cursor.MoveMode.KeepAnchor)
+    pane.edit.setTextCursor(cursor)
+    picked = pane.selected_quote()
+    n = len(doc.amap.claims)
+    pane.a_new.trigger()
+    new = window.scene.selected_claims()[0]
+    made = doc.amap.claims[new]
+    assert (made.quote, made.source, made.text) == (
+        picked, doc.amap.claims[other].source, picked)
+    assert window.view.editor is not None  # to shorten the text right away
+    qtbot.keyClick(window.view.editor, Qt.Key.Key_Escape)
+    window.a_undo.trigger()
+    assert len(doc.amap.claims) == n and new not in doc.amap.claims
+
+
+def test_source_pane_without_sources_folder_shows_details(qtbot, window, mapfile):
+    doc = open_and_settle(qtbot, window, mapfile)
+    cid = next(c for c, cl in doc.amap.claims.items() if cl.source)
+    window.select_claim(cid)
+    pane = window.source_pane
+    src = doc.amap.source_of(doc.amap.claims[cid])
+    text = pane.header.text()
+    assert src.title.split()[0] in text and "no sources folder is set" in text
+    assert not pane.edit.isVisible() and pane.spans == {}

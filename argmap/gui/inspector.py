@@ -48,6 +48,8 @@ class InspectorDock(QWidget):
         super().__init__(parent)
         self.doc: MapDocument | None = None
         self.evaluation: Evaluation | None = None
+        #: folder of the article texts, to check the shown claim's quote
+        self.sources_dir: str | None = None
         self.claim_id: str | None = None
         self.relation: Relation | None = None
         self.stack = QStackedWidget()

@@ -30,6 +30,7 @@ from .evaluation_menu import EvaluationMenu
 from .inspector import InspectorDock
 from .panels import MapBrowser, Outline, ProblemsList
 from .scene import MapScene
+from .source_pane import SourcePane
 from .view import MapView
 
 MIME = "application/x-argmap-claims"
@@ -37,7 +38,7 @@ MAX_RECENT = 10
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, sources_dir: str | None = None) -> None:
         super().__init__()
         # Layout and checks run in worker threads; PySide releases the GIL on every Qt
         # call, so a busy worker could take it for the default 5 ms each time and
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
             if avail is not None:
                 self.resize(min(1500, int(avail.width() * 0.9)), min(950, int(avail.height() * 0.9)))
         self.restoreState(self.settings.value("state", QByteArray()))
+        self.set_sources_dir(sources_dir or self.settings.value("sourcesDir", "") or None,
+                             remember=False)
         self._update_actions()
 
     # -- building -------------------------------------------------------------
@@ -104,6 +107,11 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock("Inspector", self.inspector, R)
         self.problems_dock = self._dock("Problems", self.problems, B)
         self.history_dock = self._dock("History", self.history, R)
+        self.source_pane = SourcePane()
+        self.source_pane.claimActivated.connect(lambda cid: self.select_claim(cid, center=True))
+        self.source_pane.newClaimRequested.connect(self.new_claim_from_quote)
+        self.source_pane.setQuoteRequested.connect(self.set_quote)
+        self.source_dock = self._dock("Source", self.source_pane, R)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
         self.resizeDocks([self.browser_dock, self.inspector_dock], [300, 340],
@@ -151,6 +159,8 @@ class MainWindow(QMainWindow):
         self.a_export_png = self._act("Export &PNG…", lambda: self.export("png"))
         self.a_export_pdf = self._act("Export P&DF…", lambda: self.export("pdf"))
         self.a_export_sel = self._act("Export &Selection…", self.export_selection)
+        self.a_sources = self._act("Sources &Folder…", self.sources_dialog, None,
+                                   "Where the article texts of the maps' sources are")
         self.a_import = self._act("&Import Argdown or AIF…", self.import_dialog, "Ctrl+I",
                                   "Open an Argdown file or an AIF JSON file as a new map")
         self.a_export_argdown = self._act("Export &Argdown…", lambda: self.export("argdown"))
@@ -215,6 +225,7 @@ class MainWindow(QMainWindow):
         for a in (self.a_save, self.a_save_as, self.a_revert):
             f.addAction(a)
         f.addSeparator()
+        f.addAction(self.a_sources)
         f.addAction(self.a_import)
         for a in (self.a_export_svg, self.a_export_png, self.a_export_pdf, self.a_export_sel, None,
                   self.a_export_argdown, self.a_export_aif, self.a_export_graphml):
@@ -235,7 +246,7 @@ class MainWindow(QMainWindow):
         for a in self.direction_actions.values():
             d.addAction(a)
         v.addSeparator()
-        for dock in (self.browser_dock, self.outline_dock, self.inspector_dock,
+        for dock in (self.browser_dock, self.outline_dock, self.inspector_dock, self.source_dock,
                      self.problems_dock, self.history_dock):
             v.addAction(dock.toggleViewAction())
         mb.addMenu(self.evaluation_menu.menu)
@@ -386,6 +397,7 @@ class MainWindow(QMainWindow):
         scene.layoutFailed.connect(self._on_layout_failed)
         view.zoomChanged.connect(self._update_status)
         doc.dirtyChanged.connect(self._on_dirty)
+        doc.undo_stack.indexChanged.connect(self._on_edited)
         doc.pathChanged.connect(self._update_title)
         doc.problemsChanged.connect(self._update_status)
         doc.reloaded.connect(self._on_reloaded)
@@ -564,6 +576,52 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {path}", 4000)
         return True
 
+    # -- sources ----------------------------------------------------------------------------
+    def set_sources_dir(self, folder: str | None, remember: bool = True) -> None:
+        """The folder with the article texts (remembered when chosen in the app)."""
+        self.sources_dir = folder if folder and os.path.isdir(folder) else None
+        if remember and self.sources_dir:
+            self.settings.setValue("sourcesDir", self.sources_dir)
+        self.source_pane.set_sources_dir(self.sources_dir)
+        self.inspector.sources_dir = self.sources_dir
+
+    def sources_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder with the article texts",
+                                                  self.sources_dir or "")
+        if folder:
+            self.set_sources_dir(folder)
+
+    def _on_edited(self, _index: int) -> None:
+        doc = self.doc
+        if doc is not None and self.sender() is doc.undo_stack:
+            self.source_pane.refresh(doc.amap)
+
+    def new_claim_from_quote(self, source_id: str, quote: str) -> str | None:
+        """A new claim with the quote selected in the source pane: one undoable step,
+        its text prefilled from the quote, in edit mode to be shortened."""
+        doc, view = self.doc, self.view
+        if doc is None or view is None:
+            return None
+        if source_id not in doc.amap.sources:
+            self.statusBar().showMessage("This article is a source of another map; open "
+                                         "that map to add claims from it.", 6000)
+            return None
+        cid = doc.amap.new_claim_id("aussage")
+        claim = Claim(cid, text=quote, quote=quote, source=source_id)
+        self.scene.drop_hint = view.mapToScene(view.viewport().rect().center())
+        command = AddClaim(doc.amap, claim)
+        command.text = f"New claim from the source: “{quote[:30]}…”" if len(quote) > 30 \
+            else f"New claim from the source: “{quote}”"
+        doc.push(command)
+        self.scene.select_claims([cid])
+        self.edit_claim(cid)
+        return cid
+
+    def set_quote(self, claim_id: str, quote: str) -> None:
+        doc = self.doc
+        if doc is not None and claim_id in doc.amap.claims:
+            doc.push(SetClaimField(doc.amap, claim_id, "quote", quote))
+
     # -- import ---------------------------------------------------------------------------
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -637,6 +695,8 @@ class MainWindow(QMainWindow):
             self.inspector.show_relation(self.doc.amap.relation_by_key(rels[0]))
         else:
             self.inspector.show_claim(None)
+        self.source_pane.show_claim(self.doc.amap if self.doc else None,
+                                    claims[0] if len(claims) == 1 and not rels else None)
         self._update_actions()
         self.evaluation_menu.sync()
 

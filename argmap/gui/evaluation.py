@@ -94,14 +94,18 @@ class Evaluation(QObject):
 
     def set_assumption(self, claim_id: str, value: str | None) -> None:
         """``accepted``, ``rejected`` or None (no assumption) for one claim."""
-        if value is None:
-            if self.assume.pop(claim_id, None) is None:
-                return
-        elif self.assume.get(claim_id) == value:
-            return
-        else:
-            self.assume[claim_id] = value
-        self.refresh()
+        self.set_assumptions([claim_id], value)
+
+    def set_assumptions(self, claim_ids: list[str], value: str | None) -> None:
+        """The same assumption for several claims; one new evaluation if anything changed."""
+        before = dict(self.assume)
+        for cid in claim_ids:
+            if value is None:
+                self.assume.pop(cid, None)
+            else:
+                self.assume[cid] = value
+        if self.assume != before:
+            self.refresh()
 
     def clear_assumptions(self) -> None:
         if self.assume:

@@ -138,17 +138,10 @@ class EvaluationMenu(QObject):
         if ev is None or scene is None:
             return
         ids = scene.selected_claims()
-        for cid in ids:
-            # one refresh for the lot: set quietly, then once
-            if value is None:
-                ev.assume.pop(cid, None)
-            else:
-                ev.assume[cid] = value
         if ids:
+            ev.set_assumptions(ids, value)
             if not ev.enabled:
                 self.set_enabled(True)
-            else:
-                ev.refresh()
 
     def _clear(self) -> None:
         ev = self.current

@@ -38,7 +38,7 @@ def _print(diags: list[Diagnostic]) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .mapio import load_file
-    from .quotes import check_quotes
+    from .quotes import check_quotes, map_sources_dir
     from .mapio import _LazyWhere
 
     if args.sources and not os.path.isdir(args.sources):
@@ -54,8 +54,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for f in files:
         loaded = load_file(f)
         diags = list(loaded.diagnostics)
-        if args.sources and loaded.map is not None and loaded.text is not None:
-            diags += check_quotes(loaded.map, args.sources, f, _LazyWhere(loaded.text, f))
+        if loaded.map is not None and loaded.text is not None:
+            sources = args.sources or map_sources_dir(loaded.map, f)
+            if sources:
+                diags += check_quotes(loaded.map, sources, f, _LazyWhere(loaded.text, f))
         _print(diags)
         errors += sum(1 for d in diags if d.is_error)
         warnings += sum(1 for d in diags if not d.is_error)
@@ -198,10 +200,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("check", help="validate map files (and quotes against sources)",
-                       description="Validate map files; with --sources, also find every "
-                       "claim's quote in its source article.")
+                       description="Validate map files; with --sources (or a source_folder "
+                       "named in a map's header that exists), also find every claim's "
+                       "quote in its source article.")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR")
-    p.add_argument("--sources", metavar="DIR", help="folder with the article texts")
+    p.add_argument("--sources", metavar="DIR", help="folder with the article texts "
+                   "(default: the map header's source_folder, when it exists)")
     p.add_argument("--allow-warnings", action="store_true", help="exit 0 when only warnings")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=cmd_check)

@@ -34,8 +34,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "found with the passage most like each. See docs/coverage.md.")
     p.add_argument("paths", nargs="+", metavar="FILE|DIR",
                    help="a map, or a folder whose *.yaml maps are read")
-    p.add_argument("--sources", required=True, metavar="DIR",
-                   help="folder with the article texts")
+    p.add_argument("--sources", metavar="DIR",
+                   help="folder with the article texts (default: the folder the "
+                   "maps' headers name as source_folder)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
     p.set_defaults(func=cmd_coverage)
     return p
@@ -49,8 +50,9 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     """Load the maps (stop at the first unreadable one), measure, print."""
     from .cli import map_files
     from .mapio import _LazyWhere, load_file
+    from .quotes import map_sources_dir
 
-    if not os.path.isdir(args.sources):
+    if args.sources and not os.path.isdir(args.sources):
         _err(f"sources folder '{args.sources}' not found")
         return EXIT_USAGE
     files, missing = map_files(args.paths)
@@ -74,6 +76,13 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         errors += len(loaded.errors)
         maps.append(loaded.map)
         where[f] = _LazyWhere(loaded.text, f)
+    if not args.sources:
+        named = [d for d in (map_sources_dir(m, m.path) for m in maps) if d]
+        if not named:
+            _err("no sources folder: give --sources DIR, or name an existing folder "
+                 "as source_folder in the map's header")
+            return EXIT_USAGE
+        args.sources = named[0]
     articles = coverage(maps, args.sources)
     if args.json:
         print(json.dumps({"sources": args.sources, "maps": list(where),

@@ -73,6 +73,7 @@ def from_data(data: Any) -> ArgumentMap:
         data = {}
     amap = ArgumentMap(_str(data.get("title")), _str(data.get("description")),
                        _str(data.get("lang")) or "de")
+    amap.source_folder = _str(data.get("source_folder"))
     display = data.get("display")
     if isinstance(display, dict):
         direction = display.get("direction", "TB")
@@ -149,6 +150,8 @@ def to_data(amap: ArgumentMap) -> dict[str, Any]:
     if amap.description:
         out["description"] = amap.description
     out["lang"] = amap.lang
+    if amap.source_folder:
+        out["source_folder"] = amap.source_folder
     display: dict[str, Any] = {}
     if amap.display.direction != "TB":
         display["direction"] = amap.display.direction

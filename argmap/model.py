@@ -109,6 +109,8 @@ class ArgumentMap:
         self.title = title
         self.description = description
         self.lang = lang
+        #: folder with the article texts, relative to the map file ('' for none)
+        self.source_folder = ""
         self.display = Display()
         self.sources: dict[str, Source] = {}
         self.claims: dict[str, Claim] = {}
@@ -244,7 +246,7 @@ class ArgumentMap:
                 self.display.direction = value
                 self.header_changed.emit(name)
             return
-        if name not in ("title", "description", "lang"):
+        if name not in ("title", "description", "lang", "source_folder"):
             raise AttributeError(name)
         if getattr(self, name) != value:
             setattr(self, name, value)
@@ -253,6 +255,7 @@ class ArgumentMap:
     def copy(self) -> "ArgumentMap":
         """An independent copy of the content (no signal connections)."""
         other = ArgumentMap(self.title, self.description, self.lang)
+        other.source_folder = self.source_folder
         other.display = Display(self.display.direction, dict(self.display.tag_colors))
         other.sources = {k: copy.copy(v) for k, v in self.sources.items()}
         other.external_sources = dict(self.external_sources)
@@ -268,6 +271,7 @@ class ArgumentMap:
             return {f.name: getattr(c, f.name) for f in fields(c) if f.name != "resolved"}
         return {
             "title": self.title, "description": self.description, "lang": self.lang,
+            "source_folder": self.source_folder,
             "direction": self.display.direction, "tag_colors": dict(self.display.tag_colors),
             "sources": {k: vars(s).copy() for k, s in self.sources.items()},
             "claims": [claim_dict(c) for c in self.claims.values()],

@@ -42,6 +42,24 @@ def article_text(sources_dir: str, file_name: str) -> str | None:
         return None
 
 
+def map_sources_dir(amap: ArgumentMap, path: str | None = None) -> str | None:
+    """The folder the map's header names (``source_folder``), if it exists.
+
+    A relative folder is taken from the map file's folder (``path`` or the
+    map's own path); a map not saved yet can only name an absolute folder.
+    """
+    folder = os.path.expanduser(amap.source_folder) if amap.source_folder else ""
+    if not folder:
+        return None
+    base = path or amap.path
+    if not os.path.isabs(folder):
+        if not base:
+            return None
+        folder = os.path.join(os.path.dirname(os.path.abspath(base)), folder)
+    folder = os.path.normpath(folder)
+    return folder if os.path.isdir(folder) else None
+
+
 def quote_found(quote: str, text: str) -> bool:
     q = normalise(quote)
     return bool(q) and q in text

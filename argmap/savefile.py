@@ -25,7 +25,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from .fileformat import to_data
 from .model import CLAIM_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, ArgumentMap
 
-TOP_FIELDS = ("argmap", "title", "description", "lang", "display", "sources", "claims",
+TOP_FIELDS = ("argmap", "title", "description", "lang", "source_folder", "display", "sources", "claims",
               "relations")
 DISPLAY_FIELDS = ("direction", "tags")
 #: Values the canonical data leaves out; a file that spells them out keeps them.

@@ -170,8 +170,9 @@ def test_cli_usage_errors_exit_2(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["coverage", str(tmp_path / "empty"), "--sources", arts]) == 2
     assert "no map files (*.yaml) found" in capsys.readouterr().err
-    assert main(["coverage", str(EXAMPLE)]) == 2          # --sources is required
-    assert "--sources" in capsys.readouterr().err
+    assert main(["coverage", str(EXAMPLE)]) == 2          # no --sources, none in the header
+    assert "give --sources DIR, or name an existing folder as source_folder" in \
+        capsys.readouterr().err
 
 
 def test_cli_broken_map_exits_2_with_the_loader_diagnostics(tmp_path, capsys):
@@ -202,3 +203,29 @@ def test_cli_map_with_errors_exits_1_and_a_map_named_twice_counts_once(tmp_path,
     assert f"{odd}:52:13: error: claim 'kriegsmuede' names unknown source 'gibt-es-nicht'" \
         in captured.err
     assert "3 of 60 sentences quoted" in captured.out
+
+
+def test_source_folder_in_the_header_is_used_when_it_exists(tmp_path, capsys):
+    """check and coverage take the header's folder, relative to the map file."""
+    (tmp_path / "texte").mkdir()
+    (tmp_path / "texte" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    amap = make_map(str(tmp_path / "maps" / "m.yaml"),
+                    {"z": "Zweiter Satz dort", "falsch": "Zweiter Satz hier"})
+    amap.source_folder = "../texte"
+    from argmap.savefile import save_map
+    path = tmp_path / "maps" / "m.yaml"
+    save_map(amap, str(path))
+    assert "source_folder: ../texte\n" in path.read_text(encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:" in err and "claim 'falsch': quote not found in source 's'" in err
+    assert main(["coverage", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "nearest: Zweiter Satz  (line 3, " in out
+    # a folder that is not there is no error: the quotes are just not checked
+    path.write_text(path.read_text(encoding="utf-8").replace("../texte", "../fehlt"),
+                    encoding="utf-8")
+    assert main(["check", "--allow-warnings", str(path)]) == 0
+    assert "quote not found" not in capsys.readouterr().err
+    assert main(["coverage", str(path)]) == 2

@@ -31,6 +31,8 @@ def _header(amap: ArgumentMap) -> dict[str, Any]:
     out: dict[str, Any] = {"format": 1, "title": amap.title, "lang": amap.lang}
     if amap.description:
         out["description"] = amap.description
+    if amap.source_folder:
+        out["source_folder"] = amap.source_folder
     display: dict[str, Any] = {}
     if amap.display.direction != "TB":
         display["direction"] = amap.display.direction

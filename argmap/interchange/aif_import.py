@@ -129,6 +129,7 @@ class _AifReader:
             f"AIF: {stem}" if stem else "AIF import")
         amap.description = str(ext.get("description") or "")
         amap.lang = str(ext.get("lang") or self.lang or "en")
+        amap.source_folder = str(ext.get("source_folder") or "")
         display = ext.get("display") if isinstance(ext.get("display"), dict) else {}
         if display.get("direction") in DIRECTIONS:
             amap.display.direction = display["direction"]

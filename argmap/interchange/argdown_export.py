@@ -115,6 +115,8 @@ def _frontmatter(amap: ArgumentMap) -> list[str]:
         ext["title"] = amap.title
     if amap.description:
         ext["description"] = amap.description
+    if amap.source_folder:
+        ext["source_folder"] = amap.source_folder
     if amap.display.direction != "TB":
         ext["direction"] = amap.display.direction
     if amap.sources:

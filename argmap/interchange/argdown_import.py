@@ -139,6 +139,7 @@ class _Mapper:
                     parts.append(f"{label}: {value}")
             amap.description = "\n".join(" ".join(p.split()) for p in parts)
         amap.lang = str(ext.get("lang") or fm.get("lang") or self.lang or "en")
+        amap.source_folder = str(ext.get("source_folder") or "")
         if ext.get("direction") in DIRECTIONS:
             amap.display.direction = ext["direction"]
         sources = ext.get("sources")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import ArgumentMap
-from .sourcetext import SourceText, Suggestion, source_text
+from .sourcetext import SourceText, Suggestion, find_source_text, source_text
 
 #: How many words of an unquoted paragraph are shown.
 FIRST_WORDS = 8
@@ -130,6 +130,31 @@ def coverage(maps: list[ArgumentMap], sources_dir: str) -> list[ArticleCoverage]
         else:
             _measure(art, text, quotes[name])
     return [articles[k] for k in sorted(articles)]
+
+
+def missing_quotes(amap: ArgumentMap, folders: list[str]) -> list[MissingQuote]:
+    """The map's claims whose quote is not in their article, each with the nearest passage.
+
+    Articles are looked up in ``folders`` in order; a claim whose article is in
+    none of them is not reported (there is nothing to compare with).
+    """
+    out: list[MissingQuote] = []
+    if not folders:
+        return out
+    texts: dict[str, SourceText | None] = {}
+    for claim in amap.claims.values():
+        src = amap.sources.get(claim.source)
+        if claim.ref or not claim.quote or src is None or not src.file:
+            continue
+        if src.file not in texts:
+            texts[src.file] = find_source_text(folders, src.file)
+        text = texts[src.file]
+        if text is None or text.find(claim.quote) is not None:
+            continue
+        sug = text.nearest(claim.quote)
+        out.append(MissingQuote(claim.id, amap.path or "", src.id, claim.quote, sug,
+                                text.line_of(sug.start) if sug else 0))
+    return out
 
 
 def _measure(art: ArticleCoverage, text: SourceText, quotes: list[_Quote]) -> None:

@@ -60,6 +60,15 @@ def map_sources_dir(amap: ArgumentMap, path: str | None = None) -> str | None:
     return folder if os.path.isdir(folder) else None
 
 
+def source_folders(amap: ArgumentMap, given: str | None = None) -> list[str]:
+    """Where to look for the map's articles, in order: ``given``, the header's folder."""
+    out = [os.path.normpath(given)] if given and os.path.isdir(given) else []
+    header = map_sources_dir(amap)
+    if header and header not in out:
+        out.append(header)
+    return out
+
+
 def quote_found(quote: str, text: str) -> bool:
     q = normalise(quote)
     return bool(q) and q in text

@@ -472,3 +472,12 @@ def source_text(sources_dir: str, file_name: str) -> SourceText | None:
         return _cached(os.path.abspath(path), st.st_mtime, st.st_size)
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def find_source_text(folders: list[str], file_name: str) -> SourceText | None:
+    """The article ``file_name`` from the first of ``folders`` that has it."""
+    for folder in folders:
+        text = source_text(folder, file_name)
+        if text is not None:
+            return text
+    return None

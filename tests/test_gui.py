@@ -468,3 +468,67 @@ def test_source_pane_without_sources_folder_shows_details(qtbot, window, mapfile
     text = pane.header.text()
     assert src.title.split()[0] in text and "no sources folder is set" in text
     assert not pane.edit.isVisible() and pane.spans == {}
+
+
+def test_quote_not_found_is_listed_with_the_nearest_passage_as_a_fix(
+        qtbot, window_with_sources, mapfile):
+    from argmap.mapio import load_file
+    from argmap.quotes import normalise
+    from argmap.savefile import save_map
+
+    loaded = load_file(str(mapfile))
+    cid, claim = next((c, cl) for c, cl in loaded.map.claims.items()
+                      if cl.quote and len(cl.quote.split()) >= 5)
+    original = claim.quote
+    words = original.split()
+    words[2] = words[2] + "x"
+    loaded.map.claims[cid].quote = " ".join(words)
+    save_map(loaded.map, str(mapfile), loaded.text)
+    window = window_with_sources
+    doc = open_and_settle(qtbot, window, mapfile)
+    doc.wait_for_problems()
+    # the problems dock names the claim and the nearest passage, with a fix
+    problems = window.problems
+    rows = [problems.list.item(i) for i in range(problems.list.count())]
+    [row] = [r for r in rows if "quote not found" in r.text()]
+    assert f"claim '{cid}'" in row.text() and "nearest passage, line " in row.text()
+    assert problems.fix.isVisibleTo(problems) and not problems.fix.isEnabled()
+    problems.list.setCurrentItem(row)
+    assert problems.fix.isEnabled()
+    # the inspector says so too, and offers the passage
+    window.select_claim(cid)
+    status = window.inspector.quote_source.text()
+    assert "Quote not found in the article." in status and "Use this passage" in status
+    qtbot.mouseClick(problems.fix, Qt.MouseButton.LeftButton)
+    fixed = doc.amap.claims[cid].quote
+    assert normalise(fixed) == normalise(original)
+    assert doc.undo_stack.undoText() == "Use Nearest Passage as Quote"
+    doc.wait_for_problems()
+    assert not any("quote not found" in d.message for d in doc.problems)
+    assert "Quote not found" not in window.inspector.quote_source.text()
+    assert not problems.fix.isVisibleTo(problems)
+    # undo brings the wrong quote (and its problem) back; the inspector's link fixes it too
+    doc.undo_stack.undo()
+    assert doc.amap.claims[cid].quote == " ".join(words)
+    doc.wait_for_problems()
+    assert cid in doc.quote_fixes
+    window.inspector.quote_source.linkActivated.emit("fix-quote:")
+    assert normalise(doc.amap.claims[cid].quote) == normalise(original)
+
+
+def test_source_folder_named_in_the_header_feeds_the_pane(qtbot, window, mapfile):
+    from conftest import ARTICLES
+
+    if not ARTICLES.is_dir():
+        pytest.skip(f"the articles are not at {ARTICLES}")
+    text = mapfile.read_text(encoding="utf-8")
+    assert "source_folder: ../../shared/articles\n" in text
+    mapfile.write_text(text.replace("source_folder: ../../shared/articles",
+                                    f"source_folder: {ARTICLES}"), encoding="utf-8")
+    assert window.sources_dir is None
+    doc = open_and_settle(qtbot, window, mapfile)
+    cid = next(c for c, cl in doc.amap.claims.items() if cl.quote and cl.source)
+    window.select_claim(cid)
+    pane = window.source_pane
+    assert pane.edit.isVisible() and pane.quote_span() is not None
+    assert "not shown" not in pane.header.text()

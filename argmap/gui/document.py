@@ -7,11 +7,13 @@ import os
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..commands import Command
+from ..commands import Command, SetClaimField
+from ..coverage import MissingQuote, missing_quotes
 from ..diagnostics import Diagnostic, sort_key
 from ..fileformat import to_data
 from ..mapio import Loaded, load_file, load_text
 from ..model import ArgumentMap
+from ..quotes import source_folders
 from ..savefile import SaveError, save_map
 from ..validate import check_data
 from .undo import QtCommand
@@ -22,20 +24,41 @@ class _CheckSignals(QObject):
 
 
 class _CheckJob(QRunnable):
-    def __init__(self, generation: int, amap: ArgumentMap, file: str, signals) -> None:
+    """Validate a snapshot (unless ``structure`` is False) and look up its quotes."""
+
+    def __init__(self, generation: int, amap: ArgumentMap, file: str, signals,
+                 folders: list[str], structure: bool = True) -> None:
         super().__init__()
         self.generation, self.amap, self.file, self.signals = generation, amap, file, signals
+        self.folders, self.structure = folders, structure
 
     def run(self) -> None:
-        out = check_data(to_data(self.amap), self.file, lambda path, key=False: (0, 0))
-        for c in self.amap.claims.values():
-            if c.ref and c.resolved is None:
-                out.append(Diagnostic("error", f"claim '{c.id}': reference '{c.ref}' cannot "
-                                      "be resolved", self.file, subject=c.id))
+        out: list[Diagnostic] = []
+        if self.structure:
+            out = check_data(to_data(self.amap), self.file, lambda path, key=False: (0, 0))
+            for c in self.amap.claims.values():
+                if c.ref and c.resolved is None:
+                    out.append(Diagnostic("error", f"claim '{c.id}': reference '{c.ref}' "
+                                          "cannot be resolved", self.file, subject=c.id))
+        fixes = {m.claim: m for m in missing_quotes(self.amap, self.folders)}
+        out += [quote_diagnostic(m, self.amap, self.file) for m in fixes.values()]
         try:
-            self.signals.done.emit(self.generation, out)
+            self.signals.done.emit(self.generation, (out, fixes, self.structure))
         except RuntimeError:
             pass  # the map was closed meanwhile
+
+
+def quote_diagnostic(miss: MissingQuote, amap: ArgumentMap, file: str) -> Diagnostic:
+    """The problem line for a quote not found, naming the nearest passage."""
+    src = amap.sources.get(miss.source)
+    where = f"'{miss.source}'" + (f" ({src.file})" if src and src.file else "")
+    msg = f"claim '{miss.claim}': quote not found in source {where}"
+    if miss.suggestion is not None:
+        near = miss.suggestion.text
+        near = near if len(near) <= 70 else near[:67] + "…"
+        msg += (f"; nearest passage, line {miss.line} "
+                f"({round(miss.suggestion.ratio * 100)} % alike): „{near}“")
+    return Diagnostic("error", msg, file, subject=miss.claim)
 
 
 class MapDocument(QObject):
@@ -63,6 +86,10 @@ class MapDocument(QObject):
         self.load_problems = list(load_problems or [])
         self.had_errors = any(d.is_error for d in self.load_problems)
         self.problems: list[Diagnostic] = list(self.load_problems)
+        #: folder of the article texts the app was given (the map's header may name another)
+        self.sources_dir: str | None = None
+        #: claims whose quote is not in their article, by claim id, with the nearest passage
+        self.quote_fixes: dict[str, MissingQuote] = {}
         self._generation = 0
         self._check_waiting = False
         self._version = 0
@@ -75,6 +102,7 @@ class MapDocument(QObject):
         self.undo_stack.indexChanged.connect(lambda _: self._revalidate.start())
         self._revalidate = QTimer(self, singleShot=True, interval=120)
         self._revalidate.timeout.connect(self.validate)
+        self.pathChanged.connect(self.validate)   # the header's folder is relative to it
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_changed)
         self._watch()
@@ -114,12 +142,35 @@ class MapDocument(QObject):
         if self.hold_checks:
             self._check_waiting = True
             return
-        if self.undo_stack.index() == 0 and self.undo_stack.isClean():
-            self._set_problems(self._generation, list(self.load_problems))
-            return
         self._generation += 1
-        QThreadPool.globalInstance().start(_CheckJob(self._generation, self.snapshot(),
-                                                     self.path or "", self._checked))
+        # as loaded: the loader's problems stand; only the quotes are looked up
+        structure = not (self.undo_stack.index() == 0 and self.undo_stack.isClean())
+        folders = source_folders(self.amap, self.sources_dir)
+        if not structure and not folders:
+            self._set_problems(self._generation, ([], {}, False))
+            return
+        QThreadPool.globalInstance().start(_CheckJob(
+            self._generation, self.snapshot(), self.path or "", self._checked, folders,
+            structure))
+
+    def fix_quote(self, claim_id: str) -> bool:
+        """Replace a quote not found by the nearest passage of its article (undoable)."""
+        miss = self.quote_fixes.get(claim_id)
+        claim = self.amap.claims.get(claim_id)
+        if miss is None or miss.suggestion is None or claim is None or claim.ref \
+                or claim.quote != miss.quote:
+            return False
+        cmd = SetClaimField(self.amap, claim_id, "quote", miss.suggestion.text)
+        cmd.text = "Use Nearest Passage as Quote"
+        cmd.merge_id = 0    # its own step, not merged with typing in the quote field
+        self.push(cmd)
+        return True
+
+    def set_sources_dir(self, folder: str | None) -> None:
+        """The app's folder of article texts changed: look up the quotes again."""
+        if folder != self.sources_dir:
+            self.sources_dir = folder
+            self.validate()
 
     def snapshot(self) -> ArgumentMap:
         """A read-only copy of the map for worker threads, shared until the next change."""
@@ -138,10 +189,14 @@ class MapDocument(QObject):
             sig.connect(self._changed)
         self._version += 1
 
-    def _set_problems(self, generation: int, problems: list) -> None:
+    def _set_problems(self, generation: int, result: tuple) -> None:
         if generation != self._generation:
             return  # a newer check is on its way
-        kept = [d for d in self.load_problems if d.is_error and "YAML" in d.message]
+        problems, self.quote_fixes, structure = result
+        if not structure:      # the content is as loaded: the loader's problems stand
+            kept = list(self.load_problems)
+        else:
+            kept = [d for d in self.load_problems if d.is_error and "YAML" in d.message]
         kept += self.import_warnings
         self.problems = sorted(dict.fromkeys(kept + problems), key=sort_key)
         self.problemsChanged.emit()

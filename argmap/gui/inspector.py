@@ -48,8 +48,6 @@ class InspectorDock(QWidget):
         super().__init__(parent)
         self.doc: MapDocument | None = None
         self.evaluation: Evaluation | None = None
-        #: folder of the article texts, to check the shown claim's quote
-        self.sources_dir: str | None = None
         self.claim_id: str | None = None
         self.relation: Relation | None = None
         self.stack = QStackedWidget()
@@ -84,6 +82,8 @@ class InspectorDock(QWidget):
         self.quote = _TextField(3)
         self.quote_source = QLabel()
         self.quote_source.setWordWrap(True)
+        self.quote_source.setTextFormat(Qt.TextFormat.RichText)
+        self.quote_source.linkActivated.connect(self._quote_link)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("comma separated")
         self.note = _TextField(2)
@@ -183,12 +183,14 @@ class InspectorDock(QWidget):
             try:
                 self.doc.amap.claim_changed.disconnect(self._on_changed)
                 self.doc.amap.relation_changed.disconnect(self._on_rel_changed)
-            except (RuntimeError, ValueError):
+                self.doc.problemsChanged.disconnect(self._show_quote_status)
+            except (RuntimeError, ValueError, TypeError):
                 pass
         self.doc = doc
         if doc is not None:
             doc.amap.claim_changed.connect(self._on_changed)
             doc.amap.relation_changed.connect(self._on_rel_changed)
+            doc.problemsChanged.connect(self._show_quote_status)
         self.show_claim(None)
 
     def _on_changed(self, claim: Claim, field: str) -> None:
@@ -225,9 +227,7 @@ class InspectorDock(QWidget):
         idx = self.source.findData(claim.source)
         self.source.setCurrentIndex(max(0, idx))
         self.quote.set_value(shown.quote)
-        src = amap.source_of(claim)
-        self.quote_source.setText(
-            ", ".join(b for b in (src.title, src.outlet, src.date, src.file) if b) if src else "")
+        self._show_quote_status()
         self.tags.setText(", ".join(claim.tags))
         self.note.set_value(claim.note)
         rows = []
@@ -259,6 +259,32 @@ class InspectorDock(QWidget):
         self.rel_type.setEnabled(rel.type != "undercut")
 
     # -- editing ----------------------------------------------------------------
+    def _show_quote_status(self) -> None:
+        """The source's details under the quote; a quote not found says so, with a fix."""
+        amap = self.doc.amap if self.doc else None
+        claim = amap.claims.get(self.claim_id) if amap and self.claim_id else None
+        if claim is None:
+            return
+        src = amap.source_of(claim)
+        html = escape(", ".join(b for b in (src.title, src.outlet, src.date, src.file) if b)
+                      if src else "")
+        miss = self.doc.quote_fixes.get(claim.id)
+        if miss is not None and miss.quote == claim.display().quote:
+            html += ("<br><b style='color:#b00020'>Quote not found in the article.</b>")
+            sug = miss.suggestion
+            if sug is not None:
+                html += (f" Nearest passage (line {miss.line}, {round(sug.ratio * 100)} % "
+                         f"alike): <i>„{escape(sug.text)}“</i> "
+                         "<a href='fix-quote:'>Use this passage</a>")
+            else:
+                html += " No passage of the article is like it."
+        self.quote_source.setText(html)
+
+    def _quote_link(self, href: str) -> None:
+        if href != "fix-quote:" or self.doc is None:
+            return
+        self.doc.fix_quote(self.claim_id or "")
+
     def _set(self, field: str, value) -> None:
         if self.doc is None or self.claim_id not in self.doc.amap.claims:
             return

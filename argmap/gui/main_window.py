@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(view, doc.title)
         self.tabs.setCurrentWidget(view)
         doc.problemsChanged.emit()
+        doc.set_sources_dir(self.sources_dir)
         return view
 
     def _on_layout_failed(self, message: str) -> None:
@@ -583,7 +584,8 @@ class MainWindow(QMainWindow):
         if remember and self.sources_dir:
             self.settings.setValue("sourcesDir", self.sources_dir)
         self.source_pane.set_sources_dir(self.sources_dir)
-        self.inspector.sources_dir = self.sources_dir
+        for view in self.views():
+            view.map_scene.doc.set_sources_dir(self.sources_dir)
 
     def sources_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Folder with the article texts",

@@ -6,8 +6,8 @@ import os
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QLineEdit, QListWidget, QListWidgetItem, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-    QWidget,
+    QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMenu, QPushButton, QStyle,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..cli import MAP_SUFFIXES
@@ -160,11 +160,25 @@ class ProblemsList(QWidget):
         super().__init__(parent)
         self.doc: MapDocument | None = None
         self.list = QListWidget()
+        self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
+        self.list.currentItemChanged.connect(lambda *_: self._update_fix())
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.fix = QPushButton("Use Nearest Passage as Quote")
+        self.fix.setToolTip("Replace the claim's quote, which is not in its article, by the "
+                            "passage of the article most like it (undoable)")
+        self.fix.clicked.connect(self.apply_fix)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.list)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 4, 4)
+        row.addStretch(1)
+        row.addWidget(self.fix)
+        lay.addLayout(row)
+        self._update_fix()
 
     def set_document(self, doc: MapDocument | None) -> None:
         if self.doc is not None:
@@ -188,10 +202,42 @@ class ProblemsList(QWidget):
             where = f"{d.line}:{d.column}  " if d.line else ""
             it = QListWidgetItem(icon, f"{where}{d.message}")
             it.setData(Qt.ItemDataRole.UserRole, d.subject)
-            it.setToolTip(str(d))
+            fixable = d.subject in self.doc.quote_fixes and "quote not found" in d.message \
+                and self.doc.quote_fixes[d.subject].suggestion is not None
+            it.setData(Qt.ItemDataRole.UserRole + 1, fixable)
+            it.setToolTip(str(d) + ("\n(right-click or the button below: use the nearest "
+                                    "passage as the quote)" if fixable else ""))
             self.list.addItem(it)
         if not self.doc.problems:
             self.list.addItem(QListWidgetItem("No problems."))
+        self._update_fix()
+
+    def _fixable(self, it: QListWidgetItem | None) -> str | None:
+        """The claim id whose quote the item can fix, if it can."""
+        if it is None or not it.data(Qt.ItemDataRole.UserRole + 1):
+            return None
+        return it.data(Qt.ItemDataRole.UserRole)
+
+    def _update_fix(self) -> None:
+        cid = self._fixable(self.list.currentItem())
+        any_fix = any(self._fixable(self.list.item(i)) for i in range(self.list.count()))
+        self.fix.setVisible(any_fix)
+        self.fix.setEnabled(cid is not None)
+
+    def apply_fix(self) -> None:
+        cid = self._fixable(self.list.currentItem())
+        if cid is not None and self.doc is not None:
+            self.doc.fix_quote(cid)
+
+    def _context_menu(self, pos) -> None:
+        it = self.list.itemAt(pos)
+        cid = self._fixable(it)
+        if cid is None:
+            return
+        self.list.setCurrentItem(it)
+        menu = QMenu(self)
+        menu.addAction(self.fix.text(), self.apply_fix)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def count(self) -> tuple[int, int]:
         if self.doc is None:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import ArgumentMap, Source
-from ..sourcetext import SourceText, source_text
+from ..quotes import source_folders
+from ..sourcetext import SourceText, find_source_text
 from ..style import tag_color
 
 QUOTE_COLOR = QColor("#ffd42a")
@@ -187,27 +188,29 @@ class SourcePane(QWidget):
             return
         if self.source is None or _key(src) != _key(self.source) or self.text is None:
             self.source = src
-            text = source_text(self.sources_dir, src.file) \
-                if self.sources_dir and src.file else None
-            self._header(src, text is not None)
+            folders = source_folders(amap, self.sources_dir)
+            text = find_source_text(folders, src.file) if src.file else None
+            self._header(src, text is not None, folders)
             self._set_text(text)
         else:
             self._find_spans()  # the map may have changed since: a few ms
         self._highlight(claim_id)
         self._update_actions()
 
-    def _header(self, src: Source, found: bool) -> None:
+    def _header(self, src: Source, found: bool, folders: list[str]) -> None:
         bits = [escape(b) for b in (src.outlet, src.date) if b]
         title = f"<b>{escape(src.title or src.id)}</b>"
         url = f"<br><a href='{escape(src.url)}'>{escape(src.url)}</a>" if src.url else ""
         head = title + (" — " + ", ".join(bits) if bits else "") + url
         if not found:
             what = f"<tt>{escape(src.file)}</tt>" if src.file else "this source's text"
-            if self.sources_dir:
-                why = f"{what} is not in <tt>{escape(self.sources_dir)}</tt>"
+            if folders:
+                why = f"{what} is not in " + " or ".join(
+                    f"<tt>{escape(f)}</tt>" for f in folders)
             else:
-                why = ("no sources folder is set (File → Sources Folder…, or "
-                       "<tt>argmap gui --sources DIR</tt>)")
+                why = ("no sources folder is set (File → Sources Folder…, "
+                       "<tt>argmap gui --sources DIR</tt>, or <tt>source_folder</tt> "
+                       "in the map's header)")
             head += f"<br><span style='color:#a66d00'>The text is not shown: {why}.</span>"
         self.header.setText(head)
 

@@ -9,7 +9,7 @@ import os
 import sys
 import tempfile
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -78,6 +78,20 @@ def main() -> int:
     cid = next(c for c, cl in w.doc.amap.claims.items() if cl.speaker == "Michael Kofman")
     w.scene.select_claims([cid], center=True)
     shot(app, w, "screenshot-source.png")
+    # a quote mistyped: the Problems dock and the inspector offer the article's passage
+    from argmap.commands import SetClaimField
+    quote = w.doc.amap.claims[cid].quote
+    w.doc.push(SetClaimField(w.doc.amap, cid, "quote", quote.replace("e", "a", 2)))
+    w.inspector_dock.show()
+    w.problems_dock.show()
+    w.doc.wait_for_problems()
+    w.scene.select_claims([cid], center=True)
+    w.resizeDocks([w.inspector_dock, w.source_dock], [560, 250], Qt.Orientation.Vertical)
+    w.problems.list.setCurrentRow(0)
+    wait(app, 300)
+    shot(app, w, "screenshot-quote-fix.png")
+    w.doc.undo_stack.undo()
+    w.doc.undo_stack.setClean()
     return 0
 
 

@@ -499,6 +499,15 @@ def test_quote_not_found_is_listed_with_the_nearest_passage_as_a_fix(
     window.select_claim(cid)
     status = window.inspector.quote_source.text()
     assert "Quote not found in the article." in status and "Use this passage" in status
+    # the source pane underlines the nearest passage and says why
+    pane = window.source_pane
+    assert pane.quote_span() is None and pane.near is not None
+    assert pane.status.isVisibleTo(pane)
+    cursor = pane.edit.textCursor()
+    cursor.setPosition(pane.near[0])
+    cursor.setPosition(pane.near[1], cursor.MoveMode.KeepAnchor)
+    assert normalise(cursor.selectedText().replace("\u2029", " ")) == \
+        normalise(doc.quote_fixes[cid].suggestion.text)
     qtbot.mouseClick(problems.fix, Qt.MouseButton.LeftButton)
     fixed = doc.amap.claims[cid].quote
     assert normalise(fixed) == normalise(original)
@@ -507,6 +516,8 @@ def test_quote_not_found_is_listed_with_the_nearest_passage_as_a_fix(
     assert not any("quote not found" in d.message for d in doc.problems)
     assert "Quote not found" not in window.inspector.quote_source.text()
     assert not problems.fix.isVisibleTo(problems)
+    assert pane.near is None and pane.quote_span() is not None
+    assert not pane.status.isVisibleTo(pane)
     # undo brings the wrong quote (and its problem) back; the inspector's link fixes it too
     doc.undo_stack.undo()
     assert doc.amap.claims[cid].quote == " ".join(words)

@@ -55,7 +55,8 @@ class InspectorDock(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self._claim_page())
+        self.claim_page = self._claim_page()
+        self.stack.addWidget(self.claim_page)
         self.stack.addWidget(self._relation_page())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -279,6 +280,18 @@ class InspectorDock(QWidget):
             else:
                 html += " No passage of the article is like it."
         self.quote_source.setText(html)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Make the claim page as tall as its wrapped labels need at the current width
+        (the stacked pages do not pass height-for-width on to the scroll area)."""
+        page = self.claim_page
+        width = self.stack.parentWidget().width() if self.stack.parentWidget() else page.width()
+        page.setMinimumHeight(page.layout().totalHeightForWidth(max(width, 100)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
 
     def _quote_link(self, href: str) -> None:
         if href != "fix-quote:" or self.doc is None:

@@ -28,6 +28,8 @@ from ..sourcetext import SourceText, find_source_text
 from ..style import tag_color
 
 QUOTE_COLOR = QColor("#ffd42a")
+#: underline of the passage nearest to a quote that is not in the article
+NEAR_COLOR = QColor("#b00020")
 COVERED = QColor("#59a14f")
 UNCOVERED = QColor("#dfe3e6")
 
@@ -123,6 +125,8 @@ class SourcePane(QWidget):
         self.source: Source | None = None
         self.text: SourceText | None = None
         self.spans: dict[str, tuple[int, int]] = {}     # claim id -> Qt span
+        #: Qt span of the passage nearest to the selected claim's quote when it is not found
+        self.near: tuple[int, int] | None = None
         self._offsets: _Offsets | None = None
         self._press: QPoint | None = None
         self.header = QLabel()
@@ -130,6 +134,11 @@ class SourcePane(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setOpenExternalLinks(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.status = QLabel("The claim's quote is not in this text; the passage most like "
+                             "it is underlined in red (the inspector offers it as the quote).")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet(f"color: {NEAR_COLOR.name()}")
+        self.status.hide()
         self.edit = QTextEdit()
         self.edit.setReadOnly(True)
         self.edit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -158,6 +167,7 @@ class SourcePane(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.header)
+        lay.addWidget(self.status)
         lay.addLayout(body, 1)
         self.show_claim(None, None)
 
@@ -216,6 +226,8 @@ class SourcePane(QWidget):
 
     def _set_text(self, text: SourceText | None) -> None:
         self.text = text
+        self.near = None
+        self.status.hide()
         self.spans = {}
         self.edit.setExtraSelections([])
         self.edit.setPlainText(text.raw if text else "")
@@ -284,6 +296,12 @@ class SourcePane(QWidget):
         if strong is not None:  # drawn last: on top of overlapping faint ones
             selections.remove(strong)
             selections.append(strong)
+        self.near = None
+        if strong is None:
+            strong = self._nearest_selection(claim_id)
+            if strong is not None:
+                selections.append(strong)
+        self.status.setVisible(self.near is not None)
         if strong is not None and scroll:
             cursor = QTextCursor(strong.cursor)
             cursor.setPosition(strong.cursor.selectionStart())
@@ -291,6 +309,29 @@ class SourcePane(QWidget):
             self.edit.ensureCursorVisible()
             self._center(strong.cursor.selectionStart())
         self.edit.setExtraSelections(selections)
+
+    def _nearest_selection(self, claim_id: str | None):
+        """For a quote not in the article: its nearest passage, underlined in red."""
+        claim = self.amap.claims.get(claim_id) if self.amap and claim_id else None
+        quote = claim.display().quote if claim is not None else ""
+        src = self.amap.source_of(claim) if quote else None
+        if self.text is None or src is None or _key(src) != _key(self.source):
+            return None
+        sug = self.text.nearest(quote)
+        if sug is None:
+            return None
+        q = self._offsets.qt
+        self.near = (q(sug.start), q(sug.end))
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.edit.document())
+        cursor.setPosition(self.near[0])
+        cursor.setPosition(self.near[1], QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(NEAR_COLOR)
+        sel.format = fmt
+        return sel
 
     def _center(self, pos: int) -> None:
         cursor = QTextCursor(self.edit.document())

@@ -9,6 +9,12 @@ there), takes ``--quotes`` quotes from it, and prints the median of
 sentences(), coverage() of one map with those quotes (article read from
 disk), and nearest() for a quote with one word changed and for one that is
 nowhere.  Then the same for each real article with its bundled map.
+
+Then the app's source pane (offscreen unless QT_QPA_PLATFORM says otherwise):
+from selecting a claim of an article not shown yet to the pane painted with
+the article, its quote highlighted and scrolled to and all other quotes
+marked (article read from disk, cache emptied); and selecting another claim
+of the article already shown.  ``--no-gui`` skips it.
 """
 
 from __future__ import annotations
@@ -122,12 +128,53 @@ def bench_article(label: str, raw: str, quotes: dict[str, str], amap: ArgumentMa
           + " ".join(f"{t:>9.2f}" for t in row))
 
 
+def bench_pane(amap: ArgumentMap, folder: str, runs: int) -> None:
+    """Time the source pane: open the article for a claim, switch claims within it."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")  # offscreen chatter
+    from PySide6.QtWidgets import QApplication
+
+    from argmap.gui.fonts import load_fonts
+    from argmap.gui.source_pane import SourcePane
+
+    app = QApplication.instance() or QApplication([])
+    load_fonts()
+    pane = SourcePane()
+    pane.resize(520, 900)
+    pane.show()
+    pane.set_sources_dir(folder)
+    app.processEvents()
+    ids = list(amap.claims)
+
+    def show(cid: str) -> None:
+        pane.show_claim(amap, cid)
+        pane.repaint()           # paint now, as the window would
+        app.processEvents()
+
+    def cold() -> None:
+        sourcetext._cached.cache_clear()
+        pane.show_claim(None, None)    # another map: the article is not shown
+        show(ids[len(ids) // 2])
+
+    i = iter(range(10**9))
+
+    def switch() -> None:
+        show(ids[next(i) % len(ids)])
+
+    row = [median_ms(cold, runs), median_ms(switch, max(runs, 21))]
+    marked = len(pane.spans)
+    print(f"source pane, {len(ids)} quotes ({marked} marked): open article "
+          f"{row[0]:.1f} ms, other claim of it {row[1]:.1f} ms  (median)")
+    pane.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=10_000)
     ap.add_argument("--quotes", type=int, default=100)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-gui", action="store_true", help="skip the source pane")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     print(f"{'article':<28} {'words':>6} {'found':>7} {'new+find':>9} {'new+sents':>9} "
@@ -145,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             amap.claims[key] = Claim(key, text=key, source="a", quote=quote)
         bench_article("generated" if not os.path.isdir(ARTICLES) else "shuffled real sentences",
                       raw, quotes, amap, folder, args.runs, rng)
+        if not args.no_gui:
+            bench_pane(amap, folder, args.runs)
     maps_dir = os.path.join(ROOT, "maps")
     if os.path.isdir(ARTICLES):
         for name in sorted(os.listdir(maps_dir)):

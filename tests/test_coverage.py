@@ -229,3 +229,21 @@ def test_source_folder_in_the_header_is_used_when_it_exists(tmp_path, capsys):
     assert main(["check", "--allow-warnings", str(path)]) == 0
     assert "quote not found" not in capsys.readouterr().err
     assert main(["coverage", str(path)]) == 2
+
+
+def test_missing_quotes_of_one_map_with_the_nearest_passage(sources, tmp_path):
+    from argmap.coverage import missing_quotes
+
+    amap = make_map("m.yaml", {"ok": "Zweiter Satz dort", "typo": "Ein zweiter Absazt mit",
+                               "fremd": "Katzen schlafen gern auf warmen Fensterbänken"})
+    amap.claims["ref"] = Claim("ref", ref="other.yaml#x", quote="steht nirgends", source="s")
+    amap.sources["weg"] = Source("weg", file="fehlt.txt")
+    amap.claims["ohne"] = Claim("ohne", text="ohne", source="weg", quote="irgendwas")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert missing_quotes(amap, []) == []
+    found = {m.claim: m for m in missing_quotes(amap, [str(empty), sources])}
+    assert set(found) == {"typo", "fremd"}          # refs and missing articles are skipped
+    assert found["typo"].suggestion.text == "Ein zweiter Absatz mit"
+    assert found["typo"].line == 5 and found["typo"].source == "s"
+    assert found["fremd"].suggestion is None

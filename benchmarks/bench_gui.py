@@ -7,6 +7,9 @@
 * full: until Graphviz's layout has been applied (cold cache);
 * frame: mean and worst time to paint the viewport while panning, at fit
   zoom and at 100 %;
+* zoom: mean and worst time of one wheel step (zoom by 1.15 and paint),
+  stepping from fit zoom to 200 % and back, crossing the level where the
+  boxes' text is drawn (and the one-picture overview is not) both ways;
 * edit: pushing a text edit until the box shows it (model + repaint);
 * block: the longest the event loop stalled between an edit and the new
   layout being on screen (a 1 ms timer measures the gaps);
@@ -54,6 +57,22 @@ def frames(app, view, n=30) -> tuple[float, float]:
     return sum(times) / len(times), max(times)
 
 
+def zoom_steps(app, view) -> tuple[float, float]:
+    view.fit()
+    view.viewport().repaint()
+    times, z = [], view.zoom()
+    ups = 0
+    while z * 1.15 <= 2.0:
+        z *= 1.15
+        ups += 1
+    for i in range(2 * ups):
+        t0 = time.perf_counter()
+        view.set_zoom(view.zoom() * (1.15 if i < ups else 1 / 1.15))
+        view.viewport().repaint()
+        times.append(time.perf_counter() - t0)
+    return sum(times) / len(times), max(times)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,2000,5000")
@@ -62,7 +81,7 @@ def main(argv=None) -> int:
     load_fonts()
     tmp = tempfile.mkdtemp(prefix="argmap-bench-gui-")
     print(f"{'claims':>6} {'open cold':>9} {'open warm':>9} {'full':>7} {'frame fit':>13} "
-          f"{'frame 100%':>13} {'edit':>7} {'block':>7} {'labels':>7}")
+          f"{'frame 100%':>13} {'zoom step':>13} {'edit':>7} {'block':>7} {'labels':>7}")
     for n in (int(s) for s in args.sizes.split(",")):
         path = os.path.join(tmp, f"map-{n}.yaml")
         with open(path, "w", encoding="utf-8") as fh:
@@ -87,6 +106,8 @@ def main(argv=None) -> int:
                 results["fit"] = frames(app, view)
                 view.set_zoom(1.0)
                 results["100"] = frames(app, view)
+                results["zoom"] = zoom_steps(app, view)
+                view.set_zoom(1.0)
                 doc, scene = w.doc, w.scene
                 cid = next(iter(doc.amap.claims))
                 t0 = time.perf_counter()
@@ -130,9 +151,11 @@ def main(argv=None) -> int:
             app.processEvents()
         fm, fx = results["fit"]
         hm, hx = results["100"]
+        zm, zx = results["zoom"]
         print(f"{n:>6} {results['open cold']:>8.2f}s {results['open warm']:>8.2f}s "
               f"{results['full cold']:>6.2f}s {fm * 1000:>5.1f}/{fx * 1000:>5.1f}ms "
-              f"{hm * 1000:>5.1f}/{hx * 1000:>5.1f}ms {results['edit'] * 1000:>5.1f}ms "
+              f"{hm * 1000:>5.1f}/{hx * 1000:>5.1f}ms {zm * 1000:>5.1f}/{zx * 1000:>5.1f}ms "
+              f"{results['edit'] * 1000:>5.1f}ms "
               f"{results['block'] * 1000:>5.0f}ms {results['eval'] * 1000:>5.1f}ms"
               f" ({results['changed']} changed)", flush=True)
     return 0

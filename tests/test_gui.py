@@ -134,6 +134,12 @@ def test_drag_moves_a_claim_as_one_undo_step(qtbot, window, mapfile):
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
     for i in range(1, 7):
         qtbot.mouseMove(view.viewport(), start + (end - start) * (i / 6))
+    # while dragged, the box's edges follow it
+    edges = scene._edges_at["c:kofman-russland-profitiert"]
+    assert edges and item.pos() != view.mapToScene(start)
+    box = item.sceneBoundingRect()
+    for e in edges:
+        assert e.sceneBoundingRect().adjusted(-12, -12, 12, 12).intersects(box)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
     pos = doc.amap.claims["kofman-russland-profitiert"].pos
     assert pos is not None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Callable
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem
@@ -20,17 +18,18 @@ LOD_TEXT = 0.3
 class ClaimItem(QGraphicsRectItem):
     """Box centred on its position; knows nothing of the map.
 
-    Geometry (bounding rect, shape, scene index) stays in C++: only paint()
-    and position changes call into Python, which matters with 5,000 boxes.
+    Geometry (bounding rect, shape, scene index) stays in C++ and there is no
+    itemChange() in Python: only paint() calls into Python, which matters with
+    5,000 boxes (a Python itemChange made every flag, selection and position
+    change of every box a Python call).  The scene follows moves itself.
     """
 
     Type = QGraphicsItem.UserType + 1
 
-    def __init__(self, claim_id: str, on_moved: Callable[["ClaimItem"], None]) -> None:
+    def __init__(self, claim_id: str) -> None:
         super().__init__()
         self.setPen(QPen(Qt.PenStyle.NoPen))
         self.claim_id = claim_id
-        self._on_moved = on_moved
         self.box: BoxText | None = None
         self.w = self.h = 40.0
         self.kind = "claim"
@@ -40,8 +39,7 @@ class ClaimItem(QGraphicsRectItem):
         self.matched = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10)
@@ -125,8 +123,3 @@ class ClaimItem(QGraphicsRectItem):
             painter.setPen(QPen(SELECT_COLOR, 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(r.adjusted(-3, -3, 3, 3), CORNER + 2, CORNER + 2)
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self._on_moved(self)
-        return super().itemChange(change, value)

@@ -287,7 +287,9 @@ class InspectorDock(QWidget):
         (the stacked pages do not pass height-for-width on to the scroll area)."""
         page = self.claim_page
         width = self.stack.parentWidget().width() if self.stack.parentWidget() else page.width()
-        page.setMinimumHeight(page.layout().totalHeightForWidth(max(width, 100)))
+        height = page.layout().totalHeightForWidth(max(width, 100))
+        if height > 0:
+            page.setMinimumHeight(height)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -101,11 +101,14 @@ class MapScene(QGraphicsScene):
         self._move_token: object | None = None
         self._hand_moved: set[str] = set()
         self._press_positions: dict[str, tuple[float, float]] = {}
+        self._drag_seen: dict[str, tuple[float, float]] = {}
+        self._matches: set[str] = set()
         self._connect_from: str | None = None
         self._connect_line: QGraphicsLineItem | None = None
         self._selection_order: list[str] = []
         self.drop_hint: QPointF | None = None
         self.layout_pending = False
+        self._job_running = False    # a layout job is working on the latest request
         self.selectionChanged.connect(self._track_selection_order)
         self.setBackgroundBrush(QColor("#fbfbfa"))
         doc.reloaded.connect(self.rebind)
@@ -159,7 +162,8 @@ class MapScene(QGraphicsScene):
         for item in self._all_drawn():
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, far)
         self.overview.setVisible(far)
-        self.overview.invalidate()
+        if far:
+            self.overview.shown()
 
     def _all_drawn(self):
         yield from self.claim_items.values()
@@ -173,7 +177,7 @@ class MapScene(QGraphicsScene):
         self.addItem(item)
 
     def _make_item(self, claim: Claim) -> ClaimItem:
-        item = ClaimItem(claim.id, self._on_item_moved)
+        item = ClaimItem(claim.id)
         self._refresh_item(item, claim)
         self._adopt(item)
         self.claim_items[claim.id] = item
@@ -194,6 +198,7 @@ class MapScene(QGraphicsScene):
         else:
             r = self.itemsBoundingRect()
             item.setPos(r.center() if not r.isNull() else QPointF(100, 100))
+        self._on_item_moved(item)
         self.drop_hint = None
         self._update_edges(self._relations_of(claim.id))
         self.relayout()
@@ -213,6 +218,7 @@ class MapScene(QGraphicsScene):
             if claim.pos is not None:
                 if (item.x(), item.y()) != claim.pos:
                     item.setPos(*claim.pos)
+                    self._on_item_moved(item)
             else:
                 self.relayout()
             return
@@ -267,16 +273,19 @@ class MapScene(QGraphicsScene):
     def _start_layout(self) -> None:
         self._generation += 1
         self._hand_moved = set()
+        self._job_running = True
         job = _LayoutJob(self._generation, self.doc.snapshot(), self.english, self._signals)
         QThreadPool.globalInstance().start(job)
 
     def _on_layout_done(self, generation: int, lay: Layout) -> None:
         if generation != self._generation:
             return  # a newer edit is being laid out
+        self._job_running = False
         self._apply(lay, animate=True)
 
     def _on_layout_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
+            self._job_running = False
             self.layout_pending = False
             self.doc.release_checks()
             self.layoutFailed.emit(message)
@@ -309,6 +318,9 @@ class MapScene(QGraphicsScene):
                 for item in moving:
                     (x0, y0), (x1, y1) = starts[item], targets[item]
                     item.setPos(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)
+                if not self._edges_hidden:
+                    for item in moving:
+                        self._on_item_moved(item)
 
             anim.valueChanged.connect(step)
             anim.finished.connect(lambda: self._finish(lay))
@@ -325,11 +337,8 @@ class MapScene(QGraphicsScene):
             def move(start: int = 0) -> None:
                 if self._move_token is not token:
                     return
-                notify = QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
                 for item, (x, y) in todo[start:start + self.MOVE_BATCH]:
-                    item.setFlag(notify, False)  # no Python call-back per move
                     item.setPos(x, y)
-                    item.setFlag(notify, True)
                 if start + self.MOVE_BATCH < len(todo):
                     QTimer.singleShot(0, lambda: move(start + self.MOVE_BATCH))
                 else:
@@ -396,9 +405,11 @@ class MapScene(QGraphicsScene):
             margin = 400
             self.setSceneRect(QRectF(lay.left - margin, lay.top - margin,
                                      lay.width + 2 * margin, lay.height + 2 * margin))
-            self.layout_pending = False
             self.overview.invalidate()
-            self.doc.release_checks()
+            if not self._job_running and not self._relayout_timer.isActive():
+                # the latest layout asked for (not a provisional one before it)
+                self.layout_pending = False
+                self.doc.release_checks()
             self.layoutApplied.emit()
 
         step()
@@ -493,6 +504,8 @@ class MapScene(QGraphicsScene):
 
     # -- selection ------------------------------------------------------------------
     def _track_selection_order(self) -> None:
+        if self.far:
+            self.overview.update()   # the selection is drawn by the overview
         now = {i.claim_id for i in self.selectedItems() if isinstance(i, ClaimItem)}
         self._selection_order = [c for c in self._selection_order if c in now]
         self._selection_order += [c for c in self.claim_items if c in now
@@ -528,6 +541,15 @@ class MapScene(QGraphicsScene):
     def set_matches(self, ids: set[str]) -> None:
         for cid, item in self.claim_items.items():
             item.set_matched(cid in ids)
+        self._matches = {cid for cid in ids if cid in self.claim_items}
+        if self.far:
+            self.overview.update()
+
+    def matched_items(self) -> list[ClaimItem]:
+        return [self.claim_items[c] for c in self._matches if c in self.claim_items]
+
+    def selected_claim_items(self) -> list[ClaimItem]:
+        return [i for i in self.selectedItems() if isinstance(i, ClaimItem)]
 
     # -- gestures ------------------------------------------------------------------------
     def _claim_at(self, pos: QPointF) -> ClaimItem | None:
@@ -555,6 +577,7 @@ class MapScene(QGraphicsScene):
         super().mousePressEvent(event)
         self._press_positions = {i.claim_id: (i.x(), i.y()) for i in self.selectedItems()
                                  if isinstance(i, ClaimItem)}
+        self._drag_seen = dict(self._press_positions)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connect_line is not None:
@@ -564,6 +587,12 @@ class MapScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        # boxes dragged by Qt: their edges follow
+        for cid in self._press_positions:
+            item = self.claim_items.get(cid)
+            if item is not None and self._drag_seen.get(cid) != (item.x(), item.y()):
+                self._drag_seen[cid] = (item.x(), item.y())
+                self._on_item_moved(item)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connect_line is not None:

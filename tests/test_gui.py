@@ -5,7 +5,7 @@ import shutil
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from argmap.gui.claim_item import ClaimItem
 from argmap.gui.fonts import load_fonts
@@ -549,3 +549,34 @@ def test_source_folder_named_in_the_header_feeds_the_pane(qtbot, window, mapfile
     pane = window.source_pane
     assert pane.edit.isVisible() and pane.quote_span() is not None
     assert "not shown" not in pane.header.text()
+
+
+def test_zoom_keeps_the_centre_from_the_keyboard_and_the_point_under_the_wheel(
+        qtbot, window, mapfile):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    open_and_settle(qtbot, window, mapfile)
+    view, scene = window.view, window.scene
+    view.set_zoom(0.8)
+    item = scene.claim_items["kofman-russland-profitiert"]
+    view.centerOn(item)
+    qtbot.mouseMove(view.viewport(), QPoint(5, 5))   # the pointer far from the centre
+
+    def centre():
+        return view.mapToScene(view.viewport().rect().center())
+
+    for action in (window.a_zoom_in, window.a_zoom_in, window.a_zoom_out, window.a_zoom_reset):
+        action.trigger()
+        d = centre() - item.pos()
+        assert abs(d.x()) < 6 and abs(d.y()) < 6, (action.text(), d)
+    assert view.zoom() == pytest.approx(1.0)
+    at = QPoint(view.viewport().width() // 4, view.viewport().height() // 3)
+    before = view.mapToScene(at)
+    wheel = QWheelEvent(QPointF(at), QPointF(view.viewport().mapToGlobal(at)), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(1.15)
+    after = view.mapToScene(at)
+    assert abs(after.x() - before.x()) < 3 and abs(after.y() - before.y()) < 3

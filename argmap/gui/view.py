@@ -153,7 +153,9 @@ class MapView(QGraphicsView):
                             | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        # set_zoom() keeps its own anchor: the point under the wheel, else the centre
+        # (Qt's AnchorUnderMouse uses the last mouse move, stale after keyboard moves)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
@@ -196,11 +198,22 @@ class MapView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def set_zoom(self, z: float) -> None:
+    def set_zoom(self, z: float, anchor: QPoint | None = None) -> None:
+        """Zoom to ``z``, keeping the scene point at viewport position ``anchor``
+        (default: the centre) where it is."""
         z = max(MIN_ZOOM, min(MAX_ZOOM, z))
         f = z / self.zoom()
         if abs(f - 1) > 1e-6:
+            if anchor is None:
+                anchor = QPoint(self.viewport().width() // 2, self.viewport().height() // 2)
+            fixed = self.mapToScene(anchor)
             self.scale(f, f)
+            # scroll so that ``fixed`` is under ``anchor`` again (rounded, not truncated:
+            # repeated steps do not wander off)
+            off = self.mapFromScene(fixed) - anchor
+            for bar, d in ((self.horizontalScrollBar(), off.x()),
+                           (self.verticalScrollBar(), off.y())):
+                bar.setValue(bar.value() + d)
             self._update_detail()
             self.zoomChanged.emit(self.zoom())
 
@@ -233,7 +246,7 @@ class MapView(QGraphicsView):
             return
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.set_zoom(self.zoom() * (1.15 ** steps))
+            self.set_zoom(self.zoom() * (1.15 ** steps), event.position().toPoint())
         event.accept()
 
     # -- pan: middle or right button, or Space + left ---------------------------------

@@ -580,3 +580,50 @@ def test_zoom_keeps_the_centre_from_the_keyboard_and_the_point_under_the_wheel(
     assert view.zoom() == pytest.approx(1.15)
     after = view.mapToScene(at)
     assert abs(after.x() - before.x()) < 3 and abs(after.y() - before.y()) < 3
+
+
+def test_right_click_menu_for_a_claim_a_relation_and_the_map(qtbot, window, mapfile):
+    doc = open_and_settle(qtbot, window, mapfile)
+    view, scene = window.view, window.scene
+    view.set_zoom(1.0)
+    item = scene.claim_items["kofman-russland-profitiert"]
+    view.centerOn(item)
+    at = view.mapFromScene(item.pos())
+    menu = window.canvas_menu(view, at)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert "&Edit Text" in texts and "&Delete" in texts and "Show &Source" in texts
+    assert scene.selected_claims() == ["kofman-russland-profitiert"]
+    # an edge: its relation is selected, the menu is about relations
+    edge = next(e for e in scene.edge_items if e.tip is not None)
+    mid = edge.path().pointAtPercent(0.5)
+    view.centerOn(mid)
+    menu = window.canvas_menu(view, view.mapFromScene(mid))
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert "&Toggle Support/Attack" in texts and "&Edit Text" not in texts
+    assert scene.selected_relations() == [edge.relation_key]
+    # empty canvas: add a claim where the click was
+    empty = scene.sceneRect().topLeft() + QPoint(60, 60)
+    view.centerOn(empty)
+    spot = view.mapFromScene(empty)
+    assert not [i for i in view.items(spot) if isinstance(i, ClaimItem)]
+    menu = window.canvas_menu(view, spot)
+    add = next(a for a in menu.actions() if a.text() == "&Add Claim Here")
+    before = set(doc.amap.claims)
+    add.trigger()
+    [new] = set(doc.amap.claims) - before
+    pos = scene.claim_items[new].pos()
+    assert abs(pos.x() - empty.x()) < 2 and abs(pos.y() - empty.y()) < 2
+    if window.view.editor is not None:
+        window.view.editor.commit()
+    # a right click that drags pans and shows no menu
+    shown = []
+    view.contextMenuAt.disconnect()
+    view.contextMenuAt.connect(shown.append)
+    centre = view.viewport().rect().center()
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.RightButton, pos=centre)
+    qtbot.mouseMove(view.viewport(), centre + QPoint(40, 30))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.RightButton, pos=centre + QPoint(40, 30))
+    assert shown == []
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.RightButton, pos=centre)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.RightButton, pos=centre)
+    assert shown == [centre]

@@ -28,6 +28,7 @@ from ..savefile import SaveError, atomic_write
 from .document import MapDocument
 from .evaluation_menu import EvaluationMenu
 from .inspector import InspectorDock
+from .claim_item import ClaimItem
 from .panels import MapBrowser, Outline, ProblemsList
 from .scene import MapScene
 from .source_pane import SourcePane
@@ -396,6 +397,7 @@ class MainWindow(QMainWindow):
         scene.layoutApplied.connect(self._update_status)
         scene.layoutFailed.connect(self._on_layout_failed)
         view.zoomChanged.connect(self._update_status)
+        view.contextMenuAt.connect(lambda pos, v=view: self._show_canvas_menu(v, pos))
         doc.dirtyChanged.connect(self._on_dirty)
         doc.undo_stack.indexChanged.connect(self._on_edited)
         doc.pathChanged.connect(self._update_title)
@@ -757,6 +759,48 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     # -- editing verbs: build a command, push it ------------------------------------------
+    def canvas_menu(self, view: MapView, pos) -> QMenu:
+        """The context menu for viewport position ``pos``: for the claim or relation
+        there (selected first, unless it is part of the selection), or for the map."""
+        scene = view.map_scene
+        at = view.mapToScene(pos)
+        item = next((i for i in view.items(pos)
+                     if isinstance(i, ClaimItem) or hasattr(i, "relation_key")), None)
+        menu = QMenu(view)
+        if isinstance(item, ClaimItem):
+            if not item.isSelected():
+                scene.select_claims([item.claim_id])
+            self._update_actions()
+            claim = scene.amap.claims.get(item.claim_id)
+            for a in (self.a_edit, self.a_support, self.a_attack, None, self.a_copy,
+                      self.a_paste, self.a_delete):
+                menu.addAction(a) if a else menu.addSeparator()
+            if claim is not None and claim.display().quote:
+                menu.addSeparator()
+                menu.addAction("Show &Source", lambda: (self.source_dock.show(),
+                                                        self.source_dock.raise_()))
+            ev = self.evaluation_menu
+            if view.evaluation is not None and view.evaluation.enabled:
+                menu.addSeparator()
+                for a in (ev.a_accept, ev.a_reject, ev.a_unassume):
+                    menu.addAction(a)
+        elif item is not None:
+            if not item.isSelected():
+                scene.select_relation(item.relation_key)
+            self._update_actions()
+            for a in (self.a_toggle, self.a_reverse, None, self.a_delete):
+                menu.addAction(a) if a else menu.addSeparator()
+        else:
+            menu.addAction("&Add Claim Here", lambda: self.add_claim(at))
+            menu.addAction(self.a_paste)
+            menu.addSeparator()
+            for a in (self.a_select_all, self.a_fit, self.a_auto):
+                menu.addAction(a)
+        return menu
+
+    def _show_canvas_menu(self, view: MapView, pos) -> None:
+        self.canvas_menu(view, pos).exec(view.viewport().mapToGlobal(pos))
+
     def add_claim(self, pos=None) -> str | None:
         doc, scene = self.doc, self.scene
         if doc is None:

@@ -145,6 +145,8 @@ class Legend(QWidget):
 
 class MapView(QGraphicsView):
     zoomChanged = Signal(float)
+    #: a right click without dragging, at this viewport position
+    contextMenuAt = Signal(QPoint)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -161,6 +163,8 @@ class MapView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPoint | None = None
+        self._pan_start = QPoint()
+        self._pan_button = Qt.MouseButton.NoButton
         self._space = False
         self.editor: InlineEditor | None = None
         self._fitted_once = False
@@ -254,6 +258,8 @@ class MapView(QGraphicsView):
         if event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton) or (
                 self._space and event.button() == Qt.MouseButton.LeftButton):
             self._pan_from = event.position().toPoint()
+            self._pan_start = self._pan_from
+            self._pan_button = event.button()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
@@ -274,6 +280,11 @@ class MapView(QGraphicsView):
             self._pan_from = None
             self.viewport().unsetCursor()
             event.accept()
+            # a right click that did not drag: the context menu
+            here = event.position().toPoint()
+            if self._pan_button == Qt.MouseButton.RightButton and \
+                    (here - self._pan_start).manhattanLength() < 4:
+                self.contextMenuAt.emit(here)
             return
         super().mouseReleaseEvent(event)
 

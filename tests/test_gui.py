@@ -534,6 +534,7 @@ def test_quote_not_found_is_listed_with_the_nearest_passage_as_a_fix(
 
 
 def test_source_folder_named_in_the_header_feeds_the_pane(qtbot, window, mapfile):
+    from argmap.commands import SetHeader
     from conftest import ARTICLES
 
     if not ARTICLES.is_dir():
@@ -549,6 +550,16 @@ def test_source_folder_named_in_the_header_feeds_the_pane(qtbot, window, mapfile
     pane = window.source_pane
     assert pane.edit.isVisible() and pane.quote_span() is not None
     assert "not shown" not in pane.header.text()
+    doc.wait_for_problems()
+    assert doc.problems == []
+    # a folder without the article: the pane says so, the problems list warns
+    empty = mapfile.parent / "leer"
+    empty.mkdir()
+    doc.push(SetHeader(doc.amap, "source_folder", str(empty)))
+    doc.wait_for_problems()
+    [warn] = doc.problems
+    assert not warn.is_error and "article file '000_a665b2f72e902db6.txt' not found in " \
+        f"{empty}; its quotes are not checked" in warn.message
 
 
 def test_zoom_keeps_the_centre_from_the_keyboard_and_the_point_under_the_wheel(

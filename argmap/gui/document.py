@@ -14,6 +14,7 @@ from ..fileformat import to_data
 from ..mapio import Loaded, load_file, load_text
 from ..model import ArgumentMap
 from ..quotes import source_folders
+from ..sourcetext import find_source_text
 from ..savefile import SaveError, save_map
 from ..validate import check_data
 from .undo import QtCommand
@@ -42,6 +43,13 @@ class _CheckJob(QRunnable):
                                           "cannot be resolved", self.file, subject=c.id))
         fixes = {m.claim: m for m in missing_quotes(self.amap, self.folders)}
         out += [quote_diagnostic(m, self.amap, self.file) for m in fixes.values()]
+        if self.folders:
+            for src in self.amap.sources.values():
+                if src.file and find_source_text(self.folders, src.file) is None:
+                    out.append(Diagnostic(
+                        "warning", f"source '{src.id}': article file '{src.file}' not found "
+                        f"in {' or '.join(self.folders)}; its quotes are not checked",
+                        self.file))
         try:
             self.signals.done.emit(self.generation, (out, fixes, self.structure))
         except RuntimeError:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..diagnostics import WARNING, Diagnostic
-from ..model import ArgumentMap
+from ..fileformat import source_to_data
+from ..model import SOURCE_FIELDS, ArgumentMap, Source
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 MAX_ID = 120
@@ -122,3 +123,18 @@ def short(value: object, limit: int = 200) -> str:
 
 class InterchangeError(ValueError):
     """The input cannot be read at all (not JSON, not an AIF document...)."""
+
+
+def sources_to_ext(amap: ArgumentMap) -> dict[str, dict[str, str]]:
+    """The map's sources for an exporter's argmap header (as in the YAML file)."""
+    return {sid: source_to_data(s) for sid, s in amap.sources.items()}
+
+
+def sources_from_ext(amap: ArgumentMap, ext: dict) -> None:
+    """Read the sources an exporter wrote into its argmap header (see sources_to_ext)."""
+    sources = ext.get("sources")
+    if isinstance(sources, dict):
+        for sid, s in sources.items():
+            s = s if isinstance(s, dict) else {}
+            amap.sources[str(sid)] = Source(str(sid), **{
+                k: str(s[k]) for k in SOURCE_FIELDS if k != "id" and s.get(k) is not None})

@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from ..model import ArgumentMap, Relation
-from ._common import IdAllocator
+from ._common import IdAllocator, sources_to_ext
 
 EXT = "argmap"
 _CLAIM_EXT = ("en", "kind", "speaker", "source", "quote", "tags", "note", "pos", "ref")
@@ -41,8 +41,7 @@ def _header(amap: ArgumentMap) -> dict[str, Any]:
     if display:
         out["display"] = display
     if amap.sources:
-        out["sources"] = {sid: {k: v for k, v in vars(s).items() if k != "id" and v}
-                          for sid, s in amap.sources.items()}
+        out["sources"] = sources_to_ext(amap)
     return out
 
 

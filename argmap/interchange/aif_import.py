@@ -28,9 +28,9 @@ import os
 import re
 from typing import Any
 
-from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation, Source
-from ._common import IdAllocator, ImportResult, InterchangeError, join_note, slugify, valid_id, \
-    warn, words_slug
+from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation
+from ._common import IdAllocator, ImportResult, InterchangeError, join_note, slugify, \
+    sources_from_ext, valid_id, warn, words_slug
 
 S_TYPES = ("RA", "CA", "MA")
 GENERIC_SCHEMES = {"", "RA", "CA", "MA", "YA", "TA", "Default Inference", "Default Conflict",
@@ -135,13 +135,7 @@ class _AifReader:
             amap.display.direction = display["direction"]
         if isinstance(display.get("tags"), dict):
             amap.display.tag_colors = {str(k): str(v) for k, v in display["tags"].items()}
-        sources = ext.get("sources")
-        if isinstance(sources, dict):
-            for sid, s in sources.items():
-                s = s if isinstance(s, dict) else {}
-                amap.sources[str(sid)] = Source(str(sid), **{
-                    k: str(s[k]) for k in ("title", "outlet", "date", "file", "url", "note")
-                    if s.get(k) is not None})
+        sources_from_ext(amap, ext)
 
     def _read_nodes(self) -> None:
         nodes = self.data.get("nodes")

@@ -25,6 +25,7 @@ import json
 import re
 
 from ..model import ArgumentMap, Claim, Relation
+from ._common import sources_to_ext
 from .argdown_text import SHORTCODE_RE
 
 _SPECIAL = re.compile(r"[\\\[\]<>{}#*_@]|/(?=[/*])")
@@ -120,8 +121,7 @@ def _frontmatter(amap: ArgumentMap) -> list[str]:
     if amap.display.direction != "TB":
         ext["direction"] = amap.display.direction
     if amap.sources:
-        ext["sources"] = {sid: {k: v for k, v in vars(s).items() if k != "id" and v}
-                          for sid, s in amap.sources.items()}
+        ext["sources"] = sources_to_ext(amap)
     lines.append(f"argmap: {js(ext)}")
     lines.append("===")
     return lines

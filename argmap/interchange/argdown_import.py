@@ -29,8 +29,8 @@ import re
 from typing import Any
 
 from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation, Source
-from ._common import IdAllocator, ImportResult, join_note, short, slugify, valid_id, warn, \
-    words_slug
+from ._common import IdAllocator, ImportResult, join_note, short, slugify, sources_from_ext, \
+    valid_id, warn, words_slug
 from .argdown_parse import (
     ARGUMENT, INFERENCE, STATEMENT, TOP, Argument, ArgdownDocument, EquivalenceClass,
     Relation as DRelation, parse_argdown,
@@ -142,13 +142,7 @@ class _Mapper:
         amap.source_folder = str(ext.get("source_folder") or "")
         if ext.get("direction") in DIRECTIONS:
             amap.display.direction = ext["direction"]
-        sources = ext.get("sources")
-        if isinstance(sources, dict):
-            for sid, s in sources.items():
-                s = s if isinstance(s, dict) else {}
-                amap.sources[str(sid)] = Source(str(sid), **{
-                    k: str(s[k]) for k in ("title", "outlet", "date", "file", "url", "note")
-                    if s.get(k) is not None})
+        sources_from_ext(amap, ext)
         ignored = [k for k in fm if k not in KNOWN_FRONTMATTER]
         color = fm.get("color")
         if isinstance(color, dict):

@@ -144,9 +144,9 @@ def source_to_data(src: Source) -> dict[str, Any]:
     return out
 
 
-def to_data(amap: ArgumentMap) -> dict[str, Any]:
-    """The canonical plain data of a map, keys in documented order."""
-    out: dict[str, Any] = {"argmap": FORMAT_VERSION, "title": amap.title}
+def header_to_data(amap: ArgumentMap) -> dict[str, Any]:
+    """The map's header and sources as plain data (no version marker, claims, relations)."""
+    out: dict[str, Any] = {"title": amap.title}
     if amap.description:
         out["description"] = amap.description
     out["lang"] = amap.lang
@@ -161,6 +161,12 @@ def to_data(amap: ArgumentMap) -> dict[str, Any]:
         out["display"] = display
     if amap.sources:
         out["sources"] = {sid: source_to_data(s) for sid, s in amap.sources.items()}
+    return out
+
+
+def to_data(amap: ArgumentMap) -> dict[str, Any]:
+    """The canonical plain data of a map, keys in documented order."""
+    out: dict[str, Any] = {"argmap": FORMAT_VERSION, **header_to_data(amap)}
     out["claims"] = {cid: claim_to_data(c) for cid, c in amap.claims.items()}
     out["relations"] = [relation_to_data(r) for r in amap.relations]
     return out

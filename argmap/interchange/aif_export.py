@@ -18,8 +18,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..fileformat import header_to_data
 from ..model import ArgumentMap, Relation
-from ._common import IdAllocator, sources_to_ext
+from ._common import IdAllocator
 
 EXT = "argmap"
 _CLAIM_EXT = ("en", "kind", "speaker", "source", "quote", "tags", "note", "pos", "ref")
@@ -28,21 +29,7 @@ SCHEMES = {"support": ("RA", "Default Inference"), "attack": ("CA", "Default Con
 
 
 def _header(amap: ArgumentMap) -> dict[str, Any]:
-    out: dict[str, Any] = {"format": 1, "title": amap.title, "lang": amap.lang}
-    if amap.description:
-        out["description"] = amap.description
-    if amap.source_folder:
-        out["source_folder"] = amap.source_folder
-    display: dict[str, Any] = {}
-    if amap.display.direction != "TB":
-        display["direction"] = amap.display.direction
-    if amap.display.tag_colors:
-        display["tags"] = dict(amap.display.tag_colors)
-    if display:
-        out["display"] = display
-    if amap.sources:
-        out["sources"] = sources_to_ext(amap)
-    return out
+    return {"format": 1, **header_to_data(amap)}
 
 
 def to_aif(amap: ArgumentMap) -> dict[str, Any]:

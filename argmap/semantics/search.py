@@ -257,34 +257,16 @@ class _Admissible:
         while True:
             work: list[int] = []
             best: list[int] | None = None
-            for a in musts:
+            # each must-be-out argument needs an IN attacker; each clause an IN member
+            for group in itertools.chain((att[a] for a in musts), clauses):
                 cands = []
-                for b in att[a]:
+                for b in group:
                     sb = st[b]
                     if sb == _IN:
                         cands = None
                         break
                     if sb == _FREE:
                         cands.append(b)
-                if cands is None:
-                    continue
-                if not cands:
-                    return False, None
-                if len(cands) == 1:
-                    if not self._set_in(st, cands[0], musts):
-                        return False, None
-                    work.append(cands[0])
-                elif best is None or len(cands) < len(best):
-                    best = cands
-            for clause in clauses:
-                cands = []
-                for c in clause:
-                    sc = st[c]
-                    if sc == _IN:
-                        cands = None
-                        break
-                    if sc == _FREE:
-                        cands.append(c)
                 if cands is None:
                     continue
                 if not cands:

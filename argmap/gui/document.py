@@ -106,9 +106,11 @@ class MapDocument(QObject):
         self._checked = _CheckSignals(self)
         self._checked.done.connect(self._set_problems)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirtyChanged.emit(not clean))
-        self.undo_stack.indexChanged.connect(lambda _: self._revalidate.start())
         self._revalidate = QTimer(self, singleShot=True, interval=120)
+        # bound methods, not lambdas: Qt drops them with this object, so a stack
+        # outliving it for a moment (the window going down) emits into nothing
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
         self._revalidate.timeout.connect(self.validate)
         self.pathChanged.connect(self.validate)   # the header's folder is relative to it
         self._watcher = QFileSystemWatcher(self)
@@ -131,8 +133,26 @@ class MapDocument(QObject):
     def dirty(self) -> bool:
         return not self.undo_stack.isClean()
 
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirtyChanged.emit(not clean)
+
+    def _on_index_changed(self, _index: int) -> None:
+        self._revalidate.start()
+
+    #: set when its tab or window closed: a late commit (an editor losing focus as
+    #: the window goes) must not touch a stack that is being taken down
+    closed = False
+
+    def close(self) -> None:
+        self.closed = True
+        self._revalidate.stop()
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+
     # -- editing --------------------------------------------------------------
     def push(self, command: Command) -> None:
+        if self.closed:
+            return
         self.undo_stack.push(QtCommand(command))
 
     #: set while the canvas applies a new layout: a check running in another

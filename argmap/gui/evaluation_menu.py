@@ -66,6 +66,7 @@ class EvaluationMenu(QObject):
         if tip:
             a.setStatusTip(tip)
             a.setToolTip(tip)
+        a.triggered.connect(self.window.commit_editors)   # first: what is typed counts
         a.triggered.connect(slot)
         return a
 

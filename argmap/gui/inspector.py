@@ -30,15 +30,20 @@ class _TextField(QPlainTextEdit):
         self._value = ""
 
     def set_value(self, value: str) -> None:
+        typing = self.hasFocus() and self.toPlainText() != self._value
         self._value = value
-        if self.toPlainText() != value:
+        if self.toPlainText() != value and not typing:   # what is being typed stays
             self.setPlainText(value)
 
     def focusOutEvent(self, e) -> None:
+        self.commit()
+        super().focusOutEvent(e)
+
+    def commit(self) -> None:
+        """Report the value if it was changed since it was shown or last reported."""
         if self.toPlainText() != self._value:
             self._value = self.toPlainText()
             self.edited.emit(self._value)
-        super().focusOutEvent(e)
 
 
 class InspectorDock(QWidget):
@@ -117,8 +122,7 @@ class InspectorDock(QWidget):
         self.quote.edited.connect(lambda v: self._set("quote", v))
         self.note.edited.connect(lambda v: self._set("note", v))
         self.speaker.editingFinished.connect(lambda: self._set("speaker", self.speaker.text()))
-        self.tags.editingFinished.connect(lambda: self._set(
-            "tags", [t.strip() for t in self.tags.text().split(",") if t.strip()]))
+        self.tags.editingFinished.connect(lambda: self._set("tags", self._tags()))
         self.kind.activated.connect(lambda _: self._set("kind", self.kind.currentText()))
         self.source.activated.connect(lambda _: self._set("source", self.source.currentData()))
         return page
@@ -179,7 +183,27 @@ class InspectorDock(QWidget):
                                 f"<span style='color:#56606a'>({escape(ev.describe(True))})"
                                 f"</span><br>{body}")
 
+    def commit_pending(self) -> None:
+        """Push what a field holds and has not reported yet (it still has the focus
+        while a save, a close or another selection comes)."""
+        if self.doc is None or self.doc.closed:
+            return
+        if self.claim_id is not None and self.claim_id in self.doc.amap.claims:
+            for field in (self.text, self.en, self.quote, self.note):
+                field.commit()
+            claim = self.doc.amap.claims.get(self.claim_id)
+            if claim is not None and not claim.ref and self.speaker.text() != claim.speaker:
+                self._set("speaker", self.speaker.text())
+            if claim is not None and self._tags() != claim.tags:
+                self._set("tags", self._tags())
+        elif self.relation is not None:
+            self.rel_note.commit()
+
+    def _tags(self) -> list[str]:
+        return [t.strip() for t in self.tags.text().split(",") if t.strip()]
+
     def set_document(self, doc: MapDocument | None) -> None:
+        self.commit_pending()
         if self.doc is not None:
             try:
                 self.doc.amap.claim_changed.disconnect(self._on_changed)
@@ -203,6 +227,8 @@ class InspectorDock(QWidget):
             self.show_relation(rel)
 
     def show_claim(self, claim_id: str | None) -> None:
+        if claim_id != self.claim_id or self.relation is not None:
+            self.commit_pending()      # what is typed for the claim shown before stays
         self.relation = None
         amap = self.doc.amap if self.doc else None
         if amap is None or claim_id not in amap.claims:
@@ -243,6 +269,8 @@ class InspectorDock(QWidget):
         self._show_label(claim_id)
 
     def show_relation(self, rel: Relation | None) -> None:
+        if rel is not self.relation:
+            self.commit_pending()
         if rel is None or self.doc is None:
             self.show_claim(None)
             return

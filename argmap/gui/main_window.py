@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         if tip:
             a.setStatusTip(tip)
         a.setCheckable(checkable)
+        a.triggered.connect(self.commit_editors)   # first: what is typed is not lost
         a.triggered.connect(slot)
         return a
 
@@ -155,7 +156,10 @@ class MainWindow(QMainWindow):
         self.a_revert = self._act("&Revert", self.revert)
         self.a_close = self._act("&Close Map", lambda: self.close_tab(self.tabs.currentIndex()),
                                  K.Close)
-        self.a_quit = self._act("&Quit", self.close, K.Quit)
+        # the platform's Quit key can be empty (no desktop session): Ctrl+Q as everywhere
+        self.a_quit = self._act("&Quit", self.close,
+                                [QKeySequence(K.Quit) if not QKeySequence(K.Quit).isEmpty()
+                                 else QKeySequence("Ctrl+Q")])
         self.a_export_svg = self._act("Export &SVG…", lambda: self.export("svg"))
         self.a_export_png = self._act("Export &PNG…", lambda: self.export("png"))
         self.a_export_pdf = self._act("Export P&DF…", lambda: self.export("pdf"))
@@ -167,10 +171,17 @@ class MainWindow(QMainWindow):
         self.a_export_argdown = self._act("Export &Argdown…", lambda: self.export("argdown"))
         self.a_export_aif = self._act("Export A&IF JSON…", lambda: self.export("aif"))
         self.a_export_graphml = self._act("Export &GraphML…", lambda: self.export("graphml"))
-        self.a_undo = self.undo_group.createUndoAction(self, "&Undo")
-        self.a_undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.a_redo = self.undo_group.createRedoAction(self, "&Redo")
-        self.a_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # undo and redo commit an open editor first, so they undo what was typed
+        self.a_undo = self._act("&Undo", self.undo_group.undo, K.Undo)
+        self.a_redo = self._act("&Redo", self.undo_group.redo,
+                                [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for a, can, text, verb in ((self.a_undo, self.undo_group.canUndoChanged,
+                                    self.undo_group.undoTextChanged, "&Undo"),
+                                   (self.a_redo, self.undo_group.canRedoChanged,
+                                    self.undo_group.redoTextChanged, "&Redo")):
+            a.setEnabled(False)
+            can.connect(a.setEnabled)
+            text.connect(lambda t, a=a, verb=verb: a.setText(f"{verb} {t}" if t else verb))
         self.a_add = self._act("&Add Claim", lambda: self.add_claim(), [QKeySequence("Insert"),
                                                                           QKeySequence("Ctrl+N, C")])
         self.a_edit = self._act("&Edit Text", self.edit_selected, "F2")
@@ -287,6 +298,7 @@ class MainWindow(QMainWindow):
         return [self.tabs.widget(i) for i in range(self.tabs.count())]
 
     def _on_tab_changed(self, _index: int) -> None:
+        self.commit_editors()        # an editor of the tab left goes to its own map
         doc = self.doc
         self.undo_group.setActiveStack(doc.undo_stack if doc else None)
         self.inspector.set_document(doc)
@@ -449,6 +461,7 @@ class MainWindow(QMainWindow):
 
     # -- saving and closing ----------------------------------------------------------
     def save(self, doc: MapDocument | None = None) -> bool:
+        self.commit_editors()
         doc = doc or self.doc
         if doc is None:
             return False
@@ -457,6 +470,7 @@ class MainWindow(QMainWindow):
         return self._save_to(doc, None)
 
     def save_as(self, doc: MapDocument | None = None) -> bool:
+        self.commit_editors()
         doc = doc if isinstance(doc, MapDocument) else self.doc
         if doc is None:
             return False
@@ -527,8 +541,10 @@ class MainWindow(QMainWindow):
         if view is None:
             return True
         doc = view.map_scene.doc
+        self.commit_editors()
         if not self._confirm_close(doc):
             return False
+        doc.close()
         self.undo_group.removeStack(doc.undo_stack)
         self.tabs.removeTab(index)
         view.map_scene.shutdown()
@@ -536,6 +552,7 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.commit_editors()
         for v in self.views():
             if not self._confirm_close(v.map_scene.doc):
                 event.ignore()
@@ -543,11 +560,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("state", self.saveState())
         for v in self.views():
+            v.map_scene.doc.close()
             v.map_scene.shutdown()
         event.accept()
 
     # -- export ------------------------------------------------------------------------
     def export(self, fmt: str, selection: bool = False, path: str | None = None) -> bool:
+        self.commit_editors()
         doc = self.doc
         if doc is None:
             return False
@@ -831,19 +850,31 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"This claim stands for {claim.ref}; edit it there.", 5000)
             return
         english = self.scene.english
+        for v in self.views():       # one editor at a time: another tab's goes to its map
+            v.commit_editor()
         editor = view.edit_claim(claim_id, claim.en if english else claim.text)
         if editor is not None:
-            editor.committed.connect(lambda cid, text: self._commit_text(cid, text, english))
+            editor.committed.connect(
+                lambda cid, text, doc=doc, view=view: self._commit_text(doc, view, cid, text,
+                                                                        english))
 
-    def _commit_text(self, claim_id: str, text: str, english: bool) -> None:
-        doc = self.doc
-        if doc is None or claim_id not in doc.amap.claims or not text:
+    def _commit_text(self, doc: MapDocument, view: MapView, claim_id: str, text: str,
+                     english: bool) -> None:
+        """The in-place editor's text, pushed to the map it was opened on."""
+        if doc.closed or claim_id not in doc.amap.claims or not text:
             return
         field = "en" if english else "text"
         if getattr(doc.amap.claims[claim_id], field) != text:
             doc.push(SetClaimField(doc.amap, claim_id, field, text))
-        if self.view:
-            self.view.setFocus()
+        if view is self.view and view.isVisible():
+            view.setFocus()
+
+    def commit_editors(self) -> None:
+        """Commit every open editor, in place or in the inspector, as its undoable command.
+        Every path that saves, exports, evaluates, switches or closes calls this first."""
+        for v in self.views():
+            v.commit_editor()
+        self.inspector.commit_pending()
 
     def delete_selected(self) -> None:
         doc, scene = self.doc, self.scene

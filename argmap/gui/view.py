@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF, QWheelEvent,
@@ -329,4 +330,11 @@ class MapView(QGraphicsView):
         editor.setFocus()
         self.editor = editor
         return editor
+
+    def commit_editor(self) -> None:
+        """Commit the in-place editor if one is open (before a save, a close, ...)."""
+        editor = self.editor
+        self.editor = None
+        if editor is not None and shiboken6.isValid(editor):
+            editor.commit()
 

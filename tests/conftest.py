@@ -16,3 +16,5 @@ ARTICLES = SHARED / "articles"
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    # unsaved edits of one test are not offered to the next one
+    monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path_factory.mktemp("recovery")))

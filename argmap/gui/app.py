@@ -14,7 +14,7 @@ def default_maps_folder() -> str:
 
 
 def main(args: argparse.Namespace | None = None, argv: list[str] | None = None) -> int:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -31,6 +31,7 @@ def main(args: argparse.Namespace | None = None, argv: list[str] | None = None) 
     path = getattr(args, "path", None) or default_maps_folder()
     window.show()
     window.open_path(path)
+    QTimer.singleShot(0, window.offer_recovery)   # edits kept when argmap last crashed
     return app.exec()
 
 

@@ -17,7 +17,13 @@ from ..quotes import source_folders
 from ..sourcetext import find_source_text
 from ..savefile import SaveError, save_map
 from ..validate import check_data
+from ..recovery import text_hash
+from .recovery import RecoveryKeeper
 from .undo import QtCommand
+
+
+class SaveConflict(SaveError):
+    """The file on disk changed since the map was read or last saved."""
 
 
 class _CheckSignals(QObject):
@@ -116,6 +122,10 @@ class MapDocument(QObject):
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_changed)
         self._watch()
+        #: hash of what the file must hold for a save not to overwrite someone's change
+        #: (None: what it held when read or last written)
+        self.expected_hash: str | None = None
+        self.recovery = RecoveryKeeper(self)
 
     # -- opening ------------------------------------------------------------
     @classmethod
@@ -144,6 +154,8 @@ class MapDocument(QObject):
     closed = False
 
     def close(self) -> None:
+        """The tab goes (saved or discarded): stop everything, drop the recovery file."""
+        self.recovery.discard()
         self.closed = True
         self._revalidate.stop()
         if self._watcher.files():
@@ -239,14 +251,35 @@ class MapDocument(QObject):
         QCoreApplication.processEvents()
 
     # -- saving -----------------------------------------------------------------
-    def save(self, path: str | None = None) -> None:
-        """Save (atomically, keeping the file's comments).  Raises SaveError."""
+    @property
+    def base_hash(self) -> str:
+        """Hash of the file's text these edits were made against."""
+        return self.expected_hash or text_hash(self.disk_text)
+
+    def changed_on_disk(self) -> bool:
+        """Does the file now hold something else than what these edits were made on?"""
+        if not self.path or not os.path.exists(self.path):
+            return False
+        try:
+            with open(self.path, "rb") as fh:
+                text = fh.read().decode("utf-8-sig")   # as the loader reads it
+        except (OSError, UnicodeDecodeError):
+            return True
+        return text_hash(text) != self.base_hash
+
+    def save(self, path: str | None = None, overwrite: bool = False) -> None:
+        """Save (atomically, keeping the file's comments).  Raises SaveError, and
+        SaveConflict if the file changed on disk since it was read (unless
+        ``overwrite``): a save never silently drops someone else's change."""
         target = path or self.path
         if target is None:
             raise SaveError("no file name yet")
         if target == self.path and self.had_errors:
             raise SaveError(f"{self.title} had errors when it was opened; argmap read only "
                             "part of it. Save to a new file so the original stays as it is.")
+        if target == self.path and not overwrite and self.changed_on_disk():
+            raise SaveConflict(f"{target} was changed on disk since you opened it (by "
+                               "another window or program).")
         original = self.disk_text if target == self.path else None
         if original is None and target != self.path and os.path.exists(target):
             original = None  # Save As over another file: fresh canonical text
@@ -256,6 +289,7 @@ class MapDocument(QObject):
         finally:
             self._watch(target)
         self.disk_text = text
+        self.expected_hash = None
         self.had_errors = False
         self.import_warnings = []
         if target != self.path:
@@ -306,6 +340,7 @@ class MapDocument(QObject):
         self.amap = loaded.map
         self._watch_model()
         self.disk_text = loaded.text
+        self.expected_hash = None
         self.load_problems = loaded.diagnostics
         self.had_errors = bool(loaded.errors)
         self.undo_stack.clear()

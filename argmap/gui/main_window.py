@@ -25,7 +25,8 @@ from ..fileformat import claim_from_data, claim_to_data
 from ..model import ArgumentMap, Claim, Relation
 from ..resources import resource_path
 from ..savefile import SaveError, atomic_write
-from .document import MapDocument
+from . import recovery as recovery_files
+from .document import MapDocument, SaveConflict
 from .evaluation_menu import EvaluationMenu
 from .inspector import InspectorDock
 from .claim_item import ClaimItem
@@ -486,7 +487,15 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, doc: MapDocument, path: str | None) -> bool:
         try:
-            doc.save(path)
+            try:
+                doc.save(path)
+            except SaveConflict as conflict:
+                answer = self.ask_conflict(doc, str(conflict))
+                if answer == "save-as":
+                    return self.save_as(doc)
+                if answer != "overwrite":
+                    return False
+                doc.save(path, overwrite=True)
         except SaveError as exc:
             QMessageBox.critical(self, "Not saved", f"{exc}\n\nNothing was lost: your edits are "
                                  "still open here, and the file on disk is as it was.")
@@ -495,6 +504,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Saved {doc.path}", 4000)
         self._update_title()
         return True
+
+    def offer_recovery(self) -> list[MapDocument]:
+        """After a crash: offer to restore the edits kept in recovery files."""
+        return recovery_files.offer_recovery(self)
+
+    def ask_restore(self, entry) -> str:
+        return recovery_files.ask_restore(self, entry)
+
+    def ask_conflict(self, doc: MapDocument, message: str) -> str:
+        """The file changed on disk since it was read: 'overwrite', 'save-as' or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
+                          f"{message}\n\nSaving now would overwrite that change with your "
+                          "version. Save your version under a new name instead, or overwrite?",
+                          parent=self)
+        save_as = box.addButton("Save &As…", QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton("&Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save-as" if clicked is save_as else "overwrite" if clicked is overwrite \
+            else "cancel"
 
     def revert(self) -> None:
         doc = self.doc
@@ -562,6 +593,7 @@ class MainWindow(QMainWindow):
         for v in self.views():
             v.map_scene.doc.close()
             v.map_scene.shutdown()
+        recovery_files.wait()       # the recovery files of discarded edits are gone
         event.accept()
 
     # -- export ------------------------------------------------------------------------

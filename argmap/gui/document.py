@@ -162,10 +162,23 @@ class MapDocument(QObject):
             self._watcher.removePaths(self._watcher.files())
 
     # -- editing --------------------------------------------------------------
-    def push(self, command: Command) -> None:
+    def push(self, command: Command) -> QtCommand | None:
         if self.closed:
-            return
-        self.undo_stack.push(QtCommand(command))
+            return None
+        qt = QtCommand(command)
+        self.undo_stack.push(qt)
+        return qt
+
+    def drop_last(self, qt: QtCommand) -> bool:
+        """Undo ``qt`` and remove it from the history, if it is the last step (a new
+        claim whose editor was cancelled leaves no step behind)."""
+        stack = self.undo_stack
+        if self.closed or stack.index() == 0 or stack.command(stack.index() - 1) is not qt:
+            return False
+        qt.undo()               # QUndoStack drops an obsolete step without undoing it
+        qt.setObsolete(True)
+        stack.undo()
+        return True
 
     #: set while the canvas applies a new layout: a check running in another
     #: thread then would compete with it for the interpreter and stall the window

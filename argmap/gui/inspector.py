@@ -215,6 +215,7 @@ class InspectorDock(QWidget):
         if doc is not None:
             doc.amap.claim_changed.connect(self._on_changed)
             doc.amap.relation_changed.connect(self._on_rel_changed)
+            doc.amap.source_changed.connect(lambda _s: self.claim_id and self.show_claim(self.claim_id))
             doc.problemsChanged.connect(self._show_quote_status)
         self.show_claim(None)
 

@@ -26,11 +26,13 @@ from ..model import ArgumentMap, Claim, Relation
 from ..resources import resource_path
 from ..savefile import SaveError, atomic_write
 from . import recovery as recovery_files
+from .building import Builder
 from .document import MapDocument, SaveConflict
 from .evaluation_menu import EvaluationMenu
 from .inspector import InspectorDock
 from .claim_item import ClaimItem
 from .panels import MapBrowser, Outline, ProblemsList
+from .properties_dialog import MapMenu
 from .scene import MapScene
 from .source_pane import SourcePane
 from .view import MapView
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._make_docks()
         self.evaluation_menu = EvaluationMenu(self)
+        self.map_menu = MapMenu(self)
+        self.builder = Builder(self)
         self._make_actions()
         self._make_menus()
         self.status = QLabel()
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         self.inspector.linkActivated.connect(self._on_link)
         self.problems = ProblemsList()
         self.problems.subjectActivated.connect(self._on_problem)
+        self.problems.relationFixed.connect(self._on_problem)   # show it where it now goes
         self.history = QUndoView(self.undo_group)
         self.history.setEmptyLabel("<opened>")
         L, R, B = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
@@ -183,8 +188,15 @@ class MainWindow(QMainWindow):
             a.setEnabled(False)
             can.connect(a.setEnabled)
             text.connect(lambda t, a=a, verb=verb: a.setText(f"{verb} {t}" if t else verb))
-        self.a_add = self._act("&Add Claim", lambda: self.add_claim(), [QKeySequence("Insert"),
-                                                                          QKeySequence("Ctrl+N, C")])
+        self.a_add = self._act("&Add Claim", lambda: self.add_claim(), "Insert",
+                               "A new claim, in edit mode; Esc removes it again")
+        self.a_add_reason = self._act(
+            "Add &Reason", self.add_reason, [QKeySequence("+"), QKeySequence("Ctrl+Shift+R")],
+            "A new claim that supports the selected claim, in edit mode")
+        self.a_add_objection = self._act(
+            "Add &Objection", self.add_objection,
+            [QKeySequence("-"), QKeySequence("Ctrl+Shift+O")],
+            "A new claim that attacks the selected claim, in edit mode")
         self.a_edit = self._act("&Edit Text", self.edit_selected, "F2")
         self.a_delete = self._act("&Delete", self.delete_selected,
                                   [QKeySequence("Delete"), QKeySequence("Backspace")])
@@ -222,7 +234,8 @@ class MainWindow(QMainWindow):
         self.a_about = self._act("&About argmap", self.about)
         self.a_recent = QMenu("Open &Recent", self)
         self.a_recent.aboutToShow.connect(self._fill_recent)
-        for a in (self.a_add, self.a_edit, self.a_delete, self.a_support, self.a_attack,
+        for a in (self.a_add, self.a_add_reason, self.a_add_objection, self.a_edit,
+                  self.a_delete, self.a_support, self.a_attack,
                   self.a_undercut, self.a_toggle, self.a_reverse, self.a_copy, self.a_paste,
                   self.a_select_all):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -247,10 +260,12 @@ class MainWindow(QMainWindow):
         f.addAction(self.a_close)
         f.addAction(self.a_quit)
         e = mb.addMenu("&Edit")
-        for a in (self.a_undo, self.a_redo, None, self.a_add, self.a_edit, self.a_delete, None,
+        for a in (self.a_undo, self.a_redo, None, self.a_add, self.a_add_reason,
+                  self.a_add_objection, self.a_edit, self.a_delete, None,
                   self.a_support, self.a_attack, self.a_undercut, self.a_toggle, self.a_reverse,
                   None, self.a_copy, self.a_paste, self.a_select_all, None, self.a_find):
             e.addSeparator() if a is None else e.addAction(a)
+        mb.addMenu(self.map_menu.menu)
         v = mb.addMenu("&View")
         for a in (self.a_zoom_in, self.a_zoom_out, self.a_zoom_reset, self.a_fit, None,
                   self.a_english, self.a_legend, self.a_auto):
@@ -351,6 +366,8 @@ class MainWindow(QMainWindow):
         claims = self.scene.selected_claims() if self.scene else []
         rels = self.scene.selected_relations() if self.scene else []
         self.a_edit.setEnabled(len(claims) == 1)
+        self.a_add_reason.setEnabled(len(claims) == 1)
+        self.a_add_objection.setEnabled(len(claims) == 1)
         self.a_delete.setEnabled(bool(claims or rels))
         self.a_support.setEnabled(len(claims) >= 2)
         self.a_attack.setEnabled(len(claims) >= 2)
@@ -429,7 +446,8 @@ class MainWindow(QMainWindow):
     def new_map(self) -> None:
         doc = MapDocument(ArgumentMap("Neue Karte"), None, None, [], self)
         self._add_tab(doc)
-        self.add_claim()
+        # first its title and sources, then its first claim
+        self.map_menu.open_properties(then=lambda: not doc.closed and self.add_claim())
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open map", self.browser.folder or "",
@@ -661,16 +679,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("This article is a source of another map; open "
                                          "that map to add claims from it.", 6000)
             return None
-        cid = doc.amap.new_claim_id("aussage")
-        claim = Claim(cid, text=quote, quote=quote, source=source_id)
-        self.scene.drop_hint = view.mapToScene(view.viewport().rect().center())
-        command = AddClaim(doc.amap, claim)
-        command.text = f"New claim from the source: “{quote[:30]}…”" if len(quote) > 30 \
-            else f"New claim from the source: “{quote}”"
-        doc.push(command)
-        self.scene.select_claims([cid])
-        self.edit_claim(cid)
-        return cid
+        return self.builder.add(template=Claim("", text=quote, quote=quote, source=source_id),
+                                step="New claim from the source")
 
     def set_quote(self, claim_id: str, quote: str) -> None:
         doc = self.doc
@@ -752,6 +762,8 @@ class MainWindow(QMainWindow):
             self.inspector.show_claim(None)
         self.source_pane.show_claim(self.doc.amap if self.doc else None,
                                     claims[0] if len(claims) == 1 and not rels else None)
+        if claims:
+            self.outline.show_current(claims[-1])
         self._update_actions()
         self.evaluation_menu.sync()
 
@@ -823,8 +835,9 @@ class MainWindow(QMainWindow):
                 scene.select_claims([item.claim_id])
             self._update_actions()
             claim = scene.amap.claims.get(item.claim_id)
-            for a in (self.a_edit, self.a_support, self.a_attack, None, self.a_copy,
-                      self.a_paste, self.a_delete):
+            for a in (self.a_edit, self.a_add_reason, self.a_add_objection, None,
+                      self.a_support, self.a_attack, None, self.a_copy, self.a_paste,
+                      self.a_delete):
                 menu.addAction(a) if a else menu.addSeparator()
             if claim is not None and claim.display().quote:
                 menu.addSeparator()
@@ -853,42 +866,44 @@ class MainWindow(QMainWindow):
         self.canvas_menu(view, pos).exec(view.viewport().mapToGlobal(pos))
 
     def add_claim(self, pos=None) -> str | None:
-        doc, scene = self.doc, self.scene
-        if doc is None:
-            return None
-        cid = doc.amap.new_claim_id("aussage")
-        claim = Claim(cid, text="Neue Aussage")
-        if pos is not None:
-            claim.pos = (round(pos.x(), 1), round(pos.y(), 1))
-        elif self.view is not None:
-            c = self.view.mapToScene(self.view.viewport().rect().center())
-            scene.drop_hint = c
-        doc.push(AddClaim(doc.amap, claim))
-        scene.select_claims([cid])
-        self.edit_claim(cid)
-        return cid
+        """A new claim in edit mode (at ``pos``, else in view); Esc removes it again."""
+        return self.builder.add(pos=pos)
+
+    def add_reason(self) -> str | None:
+        """A new claim that supports the selected one, beside it, in edit mode."""
+        return self.builder.add_selected("support")
+
+    def add_objection(self) -> str | None:
+        """A new claim that attacks the selected one, beside it, in edit mode."""
+        return self.builder.add_selected("attack")
 
     def edit_selected(self) -> None:
         claims = self.scene.selected_claims() if self.scene else []
         if len(claims) == 1:
             self.edit_claim(claims[0])
 
-    def edit_claim(self, claim_id: str) -> None:
+    def edit_claim(self, claim_id: str, on_commit=None):
+        """Edit a claim's text in place; ``on_commit(id, text, english)`` replaces the
+        ordinary text edit (a new claim's text and id are set in one step)."""
         doc, view = self.doc, self.view
         if doc is None or view is None or claim_id not in doc.amap.claims:
-            return
+            return None
         claim = doc.amap.claims[claim_id]
         if claim.ref:
             self.statusBar().showMessage(f"This claim stands for {claim.ref}; edit it there.", 5000)
-            return
+            return None
         english = self.scene.english
         for v in self.views():       # one editor at a time: another tab's goes to its map
             v.commit_editor()
         editor = view.edit_claim(claim_id, claim.en if english else claim.text)
         if editor is not None:
-            editor.committed.connect(
-                lambda cid, text, doc=doc, view=view: self._commit_text(doc, view, cid, text,
-                                                                        english))
+            if on_commit is not None:
+                editor.committed.connect(lambda cid, text: on_commit(cid, text, english))
+            else:
+                editor.committed.connect(
+                    lambda cid, text, doc=doc, view=view: self._commit_text(
+                        doc, view, cid, text, english))
+        return editor
 
     def _commit_text(self, doc: MapDocument, view: MapView, claim_id: str, text: str,
                      english: bool) -> None:

@@ -6,11 +6,13 @@ import os
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMenu, QPushButton, QStyle,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QHBoxLayout, QInputDialog, QLineEdit, QListWidget, QListWidgetItem, QMenu, QMessageBox,
+    QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ..cli import MAP_SUFFIXES
+from ..commands import RemoveRelation, broken_ends, broken_relation, end_candidates, reconnect
+from ..model import Relation
 from .document import MapDocument
 
 
@@ -67,6 +69,8 @@ class Outline(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.itemClicked.connect(lambda it, _c: self.claimActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
         self.tree.itemActivated.connect(lambda it, _c: self.claimActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
+        # moving through the rows with the keys selects on the canvas as it goes
+        self.tree.currentItemChanged.connect(self._on_current)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.filter)
@@ -145,6 +149,22 @@ class Outline(QWidget):
             hay = it.data(1, Qt.ItemDataRole.UserRole)
             it.setHidden(not all(w in hay for w in words))
 
+    def _on_current(self, item, _previous) -> None:
+        if item is not None and self.tree.hasFocus():
+            self.claimActivated.emit(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def show_current(self, claim_id: str | None) -> None:
+        """Make the claim selected on the canvas the current row (no signal back)."""
+        if self.doc is None or claim_id not in self.doc.amap.claims or self.tree.hasFocus():
+            return
+        index = list(self.doc.amap.claims).index(claim_id)
+        it = self.tree.topLevelItem(index)
+        if it is not None and it is not self.tree.currentItem():
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(it)
+            self.tree.blockSignals(False)
+            self.tree.scrollToItem(it)
+
     def visible_ids(self) -> list[str]:
         return [self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
                 for i in range(self.tree.topLevelItemCount())
@@ -152,9 +172,16 @@ class Outline(QWidget):
 
 
 class ProblemsList(QWidget):
-    """Errors and warnings of the current map, live; activating one selects its claim."""
+    """Errors and warnings of the current map, live; activating one selects its claim.
+
+    A problem about a relation the canvas cannot draw (a premise or target that
+    names no claim, an undercut of a missing relation) offers *Delete Relation*
+    and *Connect to…* (another end for it), both undoable.
+    """
 
     subjectActivated = Signal(str)
+    #: a relation was connected anew from here; its key
+    relationFixed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,13 +197,21 @@ class ProblemsList(QWidget):
         self.fix.setToolTip("Replace the claim's quote, which is not in its article, by the "
                             "passage of the article most like it (undoable)")
         self.fix.clicked.connect(self.apply_fix)
+        self.delete_rel = QPushButton("Delete Relation")
+        self.delete_rel.setToolTip("Delete the relation this problem is about (undoable)")
+        self.delete_rel.clicked.connect(self.delete_relation)
+        self.connect_rel = QPushButton("Connect to…")
+        self.connect_rel.setToolTip("Point the relation's missing end at a claim of this map "
+                                    "(or, for an undercut, at a relation) (undoable)")
+        self.connect_rel.clicked.connect(self.connect_relation)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.list)
         row = QHBoxLayout()
         row.setContentsMargins(4, 0, 4, 4)
         row.addStretch(1)
-        row.addWidget(self.fix)
+        for b in (self.connect_rel, self.delete_rel, self.fix):
+            row.addWidget(b)
         lay.addLayout(row)
         self._update_fix()
 
@@ -196,6 +231,7 @@ class ProblemsList(QWidget):
         if self.doc is None:
             return
         style = self.style()
+        amap = self.doc.amap
         for d in self.doc.problems:
             icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical if d.is_error
                                       else QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -205,8 +241,13 @@ class ProblemsList(QWidget):
             fixable = d.subject in self.doc.quote_fixes and "quote not found" in d.message \
                 and self.doc.quote_fixes[d.subject].suggestion is not None
             it.setData(Qt.ItemDataRole.UserRole + 1, fixable)
+            broken = bool(d.subject) and d.subject not in amap.claims \
+                and broken_relation(amap, d.subject) is not None
+            it.setData(Qt.ItemDataRole.UserRole + 2, broken)
             it.setToolTip(str(d) + ("\n(right-click or the button below: use the nearest "
-                                    "passage as the quote)" if fixable else ""))
+                                    "passage as the quote)" if fixable else "")
+                          + ("\n(the canvas cannot draw this relation: delete it, or connect "
+                             "it to a claim with the buttons below)" if broken else ""))
             self.list.addItem(it)
         if not self.doc.problems:
             self.list.addItem(QListWidgetItem("No problems."))
@@ -218,25 +259,86 @@ class ProblemsList(QWidget):
             return None
         return it.data(Qt.ItemDataRole.UserRole)
 
+    def _broken(self, it: QListWidgetItem | None) -> Relation | None:
+        """The relation the canvas cannot draw that the item is about, if it is."""
+        if it is None or self.doc is None or not it.data(Qt.ItemDataRole.UserRole + 2):
+            return None
+        return broken_relation(self.doc.amap, it.data(Qt.ItemDataRole.UserRole))
+
     def _update_fix(self) -> None:
+        items = [self.list.item(i) for i in range(self.list.count())]
         cid = self._fixable(self.list.currentItem())
-        any_fix = any(self._fixable(self.list.item(i)) for i in range(self.list.count()))
-        self.fix.setVisible(any_fix)
+        self.fix.setVisible(any(self._fixable(it) for it in items))
         self.fix.setEnabled(cid is not None)
+        any_broken = any(it.data(Qt.ItemDataRole.UserRole + 2) for it in items)
+        rel = self._broken(self.list.currentItem())
+        for b in (self.delete_rel, self.connect_rel):
+            b.setVisible(any_broken)
+            b.setEnabled(rel is not None)
 
     def apply_fix(self) -> None:
         cid = self._fixable(self.list.currentItem())
         if cid is not None and self.doc is not None:
             self.doc.fix_quote(cid)
 
+    def delete_relation(self) -> bool:
+        """Delete the relation of the selected problem (undercuts of it go along)."""
+        rel = self._broken(self.list.currentItem())
+        if rel is None or self.doc is None:
+            return False
+        cmd = RemoveRelation(self.doc.amap, rel)
+        cmd.text = f"Delete relation “{rel.key}”"
+        self.doc.push(cmd)
+        return True
+
+    def connect_relation(self) -> bool:
+        """Point the first missing end of the selected problem's relation at a claim
+        (or relation) the user picks."""
+        rel = self._broken(self.list.currentItem())
+        if rel is None or self.doc is None:
+            return False
+        amap = self.doc.amap
+        end, index, missing = broken_ends(amap, rel)[0]
+        candidates = end_candidates(amap, rel, end)
+        what = "relation" if end == "to" and rel.type == "undercut" else "claim"
+        if not candidates:
+            QMessageBox.information(self, "Connect to…", f"This map has no {what} to connect "
+                                    "the relation to.")
+            return False
+        chosen = self.choose_end(rel, end, missing, what, candidates)
+        if chosen is None:
+            return False
+        self.doc.push(reconnect(amap, rel, end, index, chosen))
+        self.relationFixed.emit(rel.key)
+        return True
+
+    def choose_end(self, rel: Relation, end: str, missing: str, what: str,
+                   candidates: list[str]) -> str | None:
+        """Ask which claim (or relation) takes the place of ``missing``."""
+        amap = self.doc.amap
+        labels = []
+        for c in candidates:
+            text = amap.claims[c].display().text if c in amap.claims else ""
+            text = text if len(text) <= 70 else text[:69] + "…"
+            labels.append(f"{c} — {text}" if text else c)
+        role = "premise" if end == "from" else "target"
+        label, ok = QInputDialog.getItem(
+            self, "Connect to…", f"Relation '{rel.key}': its {role} '{missing}' is not in "
+            f"this map.\nConnect it to this {what} instead:", labels, 0, False)
+        return candidates[labels.index(label)] if ok and label in labels else None
+
     def _context_menu(self, pos) -> None:
         it = self.list.itemAt(pos)
-        cid = self._fixable(it)
-        if cid is None:
+        cid, rel = self._fixable(it), self._broken(it)
+        if cid is None and rel is None:
             return
         self.list.setCurrentItem(it)
         menu = QMenu(self)
-        menu.addAction(self.fix.text(), self.apply_fix)
+        if cid is not None:
+            menu.addAction(self.fix.text(), self.apply_fix)
+        if rel is not None:
+            menu.addAction(self.connect_rel.text(), self.connect_relation)
+            menu.addAction(self.delete_rel.text(), self.delete_relation)
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def count(self) -> tuple[int, int]:

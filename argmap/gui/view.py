@@ -25,6 +25,7 @@ class InlineEditor(QPlainTextEdit):
     """Edits a claim's text over its box; Enter commits, Shift+Enter breaks, Esc cancels."""
 
     committed = Signal(str, str)   # claim id, text
+    cancelled = Signal(str)        # claim id: Esc
 
     def __init__(self, parent: QWidget, claim_id: str, text: str) -> None:
         super().__init__(parent)
@@ -41,6 +42,7 @@ class InlineEditor(QPlainTextEdit):
             return
         if e.key() == Qt.Key.Key_Escape:
             self._done = True
+            self.cancelled.emit(self.claim_id)
             self.deleteLater()
             return
         super().keyPressEvent(e)
@@ -169,14 +171,43 @@ class MapView(QGraphicsView):
         self._space = False
         self.editor: InlineEditor | None = None
         self._fitted_once = False
+        #: the opening fit was made on the map's real layout (not a provisional one)
+        self._fit_final = False
+        #: the user zoomed or scrolled since the opening fit: it is not made again
+        self._view_touched = False
+        self._auto_fit = False
         self.legend = Legend(self)
         scene.layoutApplied.connect(self._first_fit)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.actionTriggered.connect(self._touched)   # dragged, clicked, wheel, keys
+        scene.changed.connect(self._place_editor)     # the box moved: its editor follows
+        self.zoomChanged.connect(self._place_editor)
+
+    def _touched(self, *_args) -> None:
+        if not self._auto_fit:
+            self._view_touched = True
 
     def _first_fit(self) -> None:
-        """Open readable: the whole map if it fits at a legible size, else its top."""
-        if self._fitted_once:
+        """Open readable: the whole map if it fits at a legible size, else its top.
+
+        A map without a cached layout opens on a provisional one while dot works;
+        it is fitted, and fitted again when dot's layout is there, unless the user
+        zoomed or panned in between."""
+        if self._fit_final:
+            return
+        settled = getattr(self.map_scene, "layout_settled", True)
+        if self._fitted_once and (self._view_touched or not settled):
+            self._fit_final = settled
             return
         self._fitted_once = True
+        self._fit_final = settled
+        self._auto_fit = True
+        try:
+            self._open_readable()
+        finally:
+            self._auto_fit = False
+
+    def _open_readable(self) -> None:
         self.fit()
         if self.zoom() < READABLE_ZOOM:
             self.set_zoom(READABLE_ZOOM)
@@ -198,6 +229,7 @@ class MapView(QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.legend.place()
+        self._place_editor()
 
     # -- zoom ------------------------------------------------------------------
     def zoom(self) -> float:
@@ -206,6 +238,7 @@ class MapView(QGraphicsView):
     def set_zoom(self, z: float, anchor: QPoint | None = None) -> None:
         """Zoom to ``z``, keeping the scene point at viewport position ``anchor``
         (default: the centre) where it is."""
+        self._touched()
         z = max(MIN_ZOOM, min(MAX_ZOOM, z))
         f = z / self.zoom()
         if abs(f - 1) > 1e-6:
@@ -246,6 +279,7 @@ class MapView(QGraphicsView):
         self.zoomChanged.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        self._touched()
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             super().wheelEvent(event)  # scroll sideways/up-down
             return
@@ -269,6 +303,8 @@ class MapView(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             delta = event.position().toPoint() - self._pan_from
+            if delta.manhattanLength():
+                self._touched()
             self._pan_from = event.position().toPoint()
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
@@ -298,15 +334,49 @@ class MapView(QGraphicsView):
             return
         arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0),
                   Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
-        if key in arrows and not event.modifiers():
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        shift = mods == Qt.KeyboardModifier.ShiftModifier
+        if key in arrows and (not mods or shift):
             sel = self.map_scene.selected_claims()
             if sel:
                 nxt = self.map_scene.neighbour(sel[-1], *arrows[key])
                 if nxt:
-                    self.map_scene.select_claims([nxt])
+                    # Shift adds the claim reached to the selection (it is then the
+                    # last selected: the target when connecting with S, A or U)
+                    self.map_scene.select_claims(
+                        [c for c in sel if c != nxt] + [nxt] if shift else [nxt])
+                    self._touched()
                     self.ensureVisible(self.map_scene.claim_items[nxt], 60, 60)
                 return
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):
+            self.contextMenuAt.emit(self._menu_point())
+            return
         super().keyPressEvent(event)
+
+    def _menu_point(self) -> QPoint:
+        """Where a menu opened from the keyboard goes: on the selected claim, else the
+        middle of the canvas."""
+        scene = self.map_scene
+        sel = scene.selected_claims()
+        if sel and sel[-1] in scene.claim_items:
+            item = scene.claim_items[sel[-1]]
+            self.ensureVisible(item, 40, 40)
+            p = self.mapFromScene(item.sceneBoundingRect().center())
+            if self.viewport().rect().contains(p):
+                return p
+        for key in scene.selected_relations():
+            edge = next((e for e in scene.edge_items if e.relation_key == key), None)
+            if edge is not None:
+                p = self.mapFromScene(edge.sceneBoundingRect().center())
+                if self.viewport().rect().contains(p):
+                    return p
+        return self.viewport().rect().center()
+
+    def contextMenuEvent(self, event) -> None:
+        if event.reason() == event.Reason.Keyboard:    # the Menu key, from the platform
+            self.contextMenuAt.emit(self._menu_point())
+            return
+        super().contextMenuEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
@@ -320,16 +390,36 @@ class MapView(QGraphicsView):
         item: ClaimItem | None = self.map_scene.claim_items.get(claim_id)
         if item is None:
             return None
+        self.commit_editor()
         self.ensureVisible(item, 40, 40)
+        editor = InlineEditor(self.viewport(), claim_id, text)
+        self.editor = editor
+        self._place_editor()
+        editor.show()
+        editor.setFocus()
+        return editor
+
+    def _place_editor(self, *_args) -> None:
+        """Keep the editor over its box (which a layout may still move) and inside
+        the canvas, however near the edge the box is."""
+        editor = self.editor
+        if editor is None or not shiboken6.isValid(editor):
+            return
+        item = self.map_scene.claim_items.get(editor.claim_id)
+        if item is None:
+            return
         rect = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
         rect.setWidth(max(rect.width(), 260))
         rect.setHeight(max(rect.height(), 90))
-        editor = InlineEditor(self.viewport(), claim_id, text)
-        editor.setGeometry(rect)
-        editor.show()
-        editor.setFocus()
-        self.editor = editor
-        return editor
+        area = self.viewport().rect()
+        rect.moveLeft(max(area.left(), min(rect.left(), area.right() - rect.width())))
+        rect.moveTop(max(area.top(), min(rect.top(), area.bottom() - rect.height())))
+        if rect != editor.geometry():
+            editor.setGeometry(rect)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._place_editor()
 
     def commit_editor(self) -> None:
         """Commit the in-place editor if one is open (before a save, a close, ...)."""

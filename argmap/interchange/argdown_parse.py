@@ -47,7 +47,7 @@ _HEADING_RE = re.compile(r"^(#+)[ \t]+(.*)$")
 _NEW_DEF_RE = re.compile(r"^(?:\[[^\]]+?\]|<[^>]+?>):")
 _INF_CLOSE_RE = re.compile(r"^(.*?)[ \t]*-{2,}[ \t]*$")
 
-_STMT_DEF = re.compile(r"^\[(.+?)\]:[ \t]*")
+_STMT_DEF = re.compile(r"^\[([^\]]+?)\]:[ \t]*")  # a title ends at its first ]
 _LINK_START = re.compile(r"^\[[^\]]+?\]\([^)]+?\)")
 _STMT_REF = re.compile(r"^\[(.+?)\]")
 _ARG_DEF = re.compile(r"^<(.+?)>:[ \t]*")

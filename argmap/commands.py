@@ -542,7 +542,8 @@ def paste_claims(amap: ArgumentMap, claims: list[Claim], relations: list[Relatio
             new.pos = (new.pos[0] + offset[0], new.pos[1] + offset[1])
         if new.source and new.source not in amap.sources:
             new.source = ""
-        cmds.append(AddClaim(amap, new))
+        # in the order given, after the map's claims (each index counts the ones before)
+        cmds.append(AddClaim(amap, new, len(amap.claims) + len(cmds)))
     for r in relations:
         if all(p in renames for p in r.premises) and r.target in renames:
             cmds.append(AddRelation(amap, Relation(r.type, [renames[p] for p in r.premises],

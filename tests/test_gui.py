@@ -602,7 +602,7 @@ def test_right_click_menu_for_a_claim_a_relation_and_the_map(qtbot, window, mapf
     at = view.mapFromScene(item.pos())
     menu = window.canvas_menu(view, at)
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert "&Edit Text" in texts and "&Delete" in texts and "Show &Source" in texts
+    assert "&Edit Text" in texts and "&Delete" in texts and "Show Source &Text" in texts
     assert scene.selected_claims() == ["kofman-russland-profitiert"]
     # an edge: its relation is selected, the menu is about relations
     edge = next(e for e in scene.edge_items if e.tip is not None)
@@ -618,7 +618,7 @@ def test_right_click_menu_for_a_claim_a_relation_and_the_map(qtbot, window, mapf
     spot = view.mapFromScene(empty)
     assert not [i for i in view.items(spot) if isinstance(i, ClaimItem)]
     menu = window.canvas_menu(view, spot)
-    add = next(a for a in menu.actions() if a.text() == "&Add Claim Here")
+    add = next(a for a in menu.actions() if a.text() == "Add Claim &Here")
     before = set(doc.amap.claims)
     add.trigger()
     [new] = set(doc.amap.claims) - before

@@ -108,7 +108,7 @@ def test_shift_f10_and_the_menu_key_open_the_context_menu_on_the_claim(
     qtbot.keyClick(window.view, key, mods)
     assert shown, "no menu"
     texts, pos = shown[0]
-    assert "&Edit Text" in texts and "Add &Reason" in texts
+    assert "&Edit Text" in texts and "Add Reaso&n" in texts
     item = window.scene.claim_items[THESIS]
     box = window.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
     assert box.contains(pos)

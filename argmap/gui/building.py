@@ -4,6 +4,7 @@ text and its id, and the claim with its text is one undo step; Esc removes it.""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -35,6 +36,23 @@ def id_from_text(text: str, taken) -> str:
     while f"{base}-{n}" in taken:
         n += 1
     return f"{base}-{n}"
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+
+
+def claims_from_text(text: str, taken) -> list[Claim]:
+    """Pasted text: a claim per non-empty line (list bullets and numbers dropped); a
+    text without line breaks is one claim."""
+    lines = [_BULLET.sub("", line).strip() for line in text.splitlines()]
+    lines = [" ".join(line.split()) for line in lines if line.strip()]
+    used = set(taken)
+    claims = []
+    for line in lines:
+        cid = id_from_text(line, used)
+        used.add(cid)
+        claims.append(Claim(cid, text=line))
+    return claims
 
 
 class Builder(QObject):

@@ -46,9 +46,9 @@ class EvaluationMenu(QObject):
                                   "Assume the selected claims stand, and see what follows")
         self.a_reject = self._act("What if &Rejected", lambda: self._assume("rejected"), None,
                                   "Assume the selected claims fall, and see what follows")
-        self.a_unassume = self._act("No &Assumption", lambda: self._assume(None))
+        self.a_unassume = self._act("No Assu&mption", lambda: self._assume(None))
         self.a_clear = self._act("&Clear All Assumptions", self._clear)
-        self.menu = QMenu("E&valuate", window)
+        self.menu = QMenu("Eva&luate", window)
         self.menu.addAction(self.a_toggle)
         self.menu.addSeparator()
         for a in self.semantics_actions.values():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
     QStackedWidget, QVBoxLayout, QWidget,
@@ -169,6 +169,7 @@ class InspectorDock(QWidget):
         if ev is not None:
             self.what_if.setCurrentIndex(max(0, self.what_if.findData(ev.assume.get(claim_id))))
         if shown is None:
+            self._fit_height()
             return
         label, why = shown
         color = LABEL_STYLE[label][1]
@@ -182,6 +183,7 @@ class InspectorDock(QWidget):
         self.label_view.setText(f"<b style='color:{color}'>{label}</b> "
                                 f"<span style='color:#56606a'>({escape(ev.describe(True))})"
                                 f"</span><br>{body}")
+        self._fit_height()       # the reason wraps over several lines: room for all
 
     def commit_pending(self) -> None:
         """Push what a field holds and has not reported yet (it still has the focus
@@ -315,6 +317,11 @@ class InspectorDock(QWidget):
         """Make the claim page as tall as its wrapped labels need at the current width
         (the stacked pages do not pass height-for-width on to the scroll area)."""
         page = self.claim_page
+        for label in (self.id_label, self.label_view, self.quote_source, self.links):
+            if label.isVisibleTo(page) and label.width() > 20:
+                # exactly the lines it wraps to: no clipped reason, no oversized id row
+                label.setFixedHeight(max(label.fontMetrics().height(),
+                                         label.heightForWidth(label.width())))
         width = self.stack.parentWidget().width() if self.stack.parentWidget() else page.width()
         height = page.layout().totalHeightForWidth(max(width, 100))
         if height > 0:
@@ -323,6 +330,7 @@ class InspectorDock(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_height()
+        QTimer.singleShot(0, self._fit_height)   # again once the labels have their width
 
     def _quote_link(self, href: str) -> None:
         if href != "fix-quote:" or self.doc is None:

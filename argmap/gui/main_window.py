@@ -26,7 +26,7 @@ from ..model import ArgumentMap, Claim, Relation
 from ..resources import resource_path
 from ..savefile import SaveError, atomic_write
 from . import recovery as recovery_files
-from .building import Builder
+from .building import Builder, claims_from_text
 from .document import MapDocument, SaveConflict
 from .evaluation_menu import EvaluationMenu
 from .inspector import InspectorDock
@@ -39,6 +39,7 @@ from .view import MapView
 
 MIME = "application/x-argmap-claims"
 MAX_RECENT = 10
+STATE_VERSION = 2
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +83,9 @@ class MainWindow(QMainWindow):
             avail = screen.availableGeometry() if screen else None
             if avail is not None:
                 self.resize(min(1500, int(avail.width() * 0.9)), min(950, int(avail.height() * 0.9)))
-        self.restoreState(self.settings.value("state", QByteArray()))
+        #: the arrangement of docks changed with version 2: older saved ones are not used
+        self._restored = self.restoreState(self.settings.value("state", QByteArray()),
+                                           STATE_VERSION)
         self.set_sources_dir(sources_dir or self.settings.value("sourcesDir", "") or None,
                              remember=False)
         self._update_actions()
@@ -112,18 +115,42 @@ class MainWindow(QMainWindow):
         self.browser_dock = self._dock("Maps", self.browser, L)
         self.outline_dock = self._dock("Outline", self.outline, L)
         self.inspector_dock = self._dock("Inspector", self.inspector, R)
-        self.problems_dock = self._dock("Problems", self.problems, B)
+        self.problems_dock = self._dock("Problems", self.problems, L)
         self.history_dock = self._dock("History", self.history, R)
         self.source_pane = SourcePane()
         self.source_pane.claimActivated.connect(lambda cid: self.select_claim(cid, center=True))
         self.source_pane.newClaimRequested.connect(self.new_claim_from_quote)
         self.source_pane.setQuoteRequested.connect(self.set_quote)
         self.source_dock = self._dock("Source", self.source_pane, R)
+        # left: the maps and the problems (tabs) over the outline; right: inspector and
+        # history (tabs) over the source text; the canvas keeps the middle
+        self.tabifyDockWidget(self.browser_dock, self.problems_dock)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+        self.browser_dock.raise_()
         self.inspector_dock.raise_()
-        self.resizeDocks([self.browser_dock, self.inspector_dock], [300, 340],
+        for dock in (self.browser_dock, self.outline_dock, self.problems_dock,
+                     self.inspector_dock, self.history_dock, self.source_dock):
+            dock.widget().setMinimumWidth(120)
+        self._docks_sized = False
+
+    def _size_docks(self) -> None:
+        """The first time the window shows without a saved arrangement: docks in
+        proportion to the window, so a small window still has a usable canvas."""
+        width, height = max(self.width(), 400), max(self.height(), 300)
+        side = (min(300, int(width * 0.2)), min(340, int(width * 0.24)))
+        self.resizeDocks([self.browser_dock, self.inspector_dock], list(side),
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [110], Qt.Orientation.Vertical)
+        self.resizeDocks([self.browser_dock, self.outline_dock],
+                         [int(height * 0.3), int(height * 0.7)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.inspector_dock, self.source_dock],
+                         [int(height * 0.55), int(height * 0.45)], Qt.Orientation.Vertical)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            if not self._restored:
+                QTimer.singleShot(0, self._size_docks)
 
     def _make_find_bar(self) -> None:
         self.find_bar = QWidget()
@@ -159,7 +186,7 @@ class MainWindow(QMainWindow):
         self.a_open_folder = self._act("Open &Folder…", self.open_folder_dialog)
         self.a_save = self._act("&Save", self.save, K.Save)
         self.a_save_as = self._act("Save &As…", self.save_as, K.SaveAs)
-        self.a_revert = self._act("&Revert", self.revert)
+        self.a_revert = self._act("Re&vert", self.revert)
         self.a_close = self._act("&Close Map", lambda: self.close_tab(self.tabs.currentIndex()),
                                  K.Close)
         # the platform's Quit key can be empty (no desktop session): Ctrl+Q as everywhere
@@ -169,8 +196,8 @@ class MainWindow(QMainWindow):
         self.a_export_svg = self._act("Export &SVG…", lambda: self.export("svg"))
         self.a_export_png = self._act("Export &PNG…", lambda: self.export("png"))
         self.a_export_pdf = self._act("Export P&DF…", lambda: self.export("pdf"))
-        self.a_export_sel = self._act("Export &Selection…", self.export_selection)
-        self.a_sources = self._act("Sources &Folder…", self.sources_dialog, None,
+        self.a_export_sel = self._act("Export S&election as SVG…", self.export_selection)
+        self.a_sources = self._act("So&urces Folder…", self.sources_dialog, None,
                                    "Where the article texts of the maps' sources are")
         self.a_import = self._act("&Import Argdown or AIF…", self.import_dialog, "Ctrl+I",
                                   "Open an Argdown file or an AIF JSON file as a new map")
@@ -188,10 +215,10 @@ class MainWindow(QMainWindow):
             a.setEnabled(False)
             can.connect(a.setEnabled)
             text.connect(lambda t, a=a, verb=verb: a.setText(f"{verb} {t}" if t else verb))
-        self.a_add = self._act("&Add Claim", lambda: self.add_claim(), "Insert",
+        self.a_add = self._act("Add C&laim", lambda: self.add_claim(), "Insert",
                                "A new claim, in edit mode; Esc removes it again")
         self.a_add_reason = self._act(
-            "Add &Reason", self.add_reason, [QKeySequence("+"), QKeySequence("Ctrl+Shift+R")],
+            "Add Reaso&n", self.add_reason, [QKeySequence("+"), QKeySequence("Ctrl+Shift+R")],
             "A new claim that supports the selected claim, in edit mode")
         self.a_add_objection = self._act(
             "Add &Objection", self.add_objection,
@@ -202,9 +229,9 @@ class MainWindow(QMainWindow):
                                   [QKeySequence("Delete"), QKeySequence("Backspace")])
         self.a_support = self._act("Connect as &Support", lambda: self.connect_selected("support"),
                                    "S", "Selected claims support the one selected last")
-        self.a_attack = self._act("Connect as &Attack", lambda: self.connect_selected("attack"),
+        self.a_attack = self._act("Connect as Attac&k", lambda: self.connect_selected("attack"),
                                   "A", "Selected claims attack the one selected last")
-        self.a_undercut = self._act("&Undercut Relation", self.undercut_selected, "U",
+        self.a_undercut = self._act("Undercut Relat&ion", self.undercut_selected, "U",
                                     "The selected claim attacks the selected relation")
         self.a_toggle = self._act("&Toggle Support/Attack", self.toggle_type, "T")
         self.a_reverse = self._act("Re&verse Relation", self.reverse_selected, "R")
@@ -212,7 +239,7 @@ class MainWindow(QMainWindow):
         self.a_paste = self._act("&Paste", self.paste, K.Paste)
         self.a_select_all = self._act("Select &All", self.select_all, K.SelectAll)
         self.a_find = self._act("&Find…", self.show_find, K.Find)
-        self.a_auto = self._act("Auto &Layout", self.auto_layout, "Ctrl+Shift+L",
+        self.a_auto = self._act("Auto La&yout", self.auto_layout, "Ctrl+Shift+L",
                                 "Forget manual positions and let Graphviz place every claim")
         self.a_zoom_in = self._act("Zoom &In", lambda: self.view and self.view.zoom_in(),
                                    [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
@@ -253,9 +280,10 @@ class MainWindow(QMainWindow):
         f.addSeparator()
         f.addAction(self.a_sources)
         f.addAction(self.a_import)
+        x = f.addMenu("&Export")
         for a in (self.a_export_svg, self.a_export_png, self.a_export_pdf, self.a_export_sel, None,
                   self.a_export_argdown, self.a_export_aif, self.a_export_graphml):
-            f.addSeparator() if a is None else f.addAction(a)
+            x.addSeparator() if a is None else x.addAction(a)
         f.addSeparator()
         f.addAction(self.a_close)
         f.addAction(self.a_quit)
@@ -316,6 +344,8 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         self.commit_editors()        # an editor of the tab left goes to its own map
         doc = self.doc
+        if doc is None:
+            self.source_pane.show_claim(None, None)
         self.undo_group.setActiveStack(doc.undo_stack if doc else None)
         self.inspector.set_document(doc)
         self.outline.set_document(doc)
@@ -385,10 +415,11 @@ class MainWindow(QMainWindow):
             if self.browser.list.count():
                 self.open_file(self.browser.list.item(0).data(Qt.ItemDataRole.UserRole))
         else:
-            folder = os.path.dirname(os.path.abspath(path))
-            if self.browser.folder != folder:
-                self.browser.set_folder(folder)
-            self.open_file(path)
+            # the Maps list shows the folder of a map that opened, not of one that failed
+            if self.open_file(path) is not None:
+                folder = os.path.dirname(os.path.abspath(path))
+                if self.browser.folder != folder:
+                    self.browser.set_folder(folder)
 
     def open_file(self, path: str) -> MapDocument | None:
         path = os.path.abspath(path)
@@ -607,7 +638,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("state", self.saveState())
+        self.settings.setValue("state", self.saveState(STATE_VERSION))
         for v in self.views():
             v.map_scene.doc.close()
             v.map_scene.shutdown()
@@ -683,9 +714,19 @@ class MainWindow(QMainWindow):
                                 step="New claim from the source")
 
     def set_quote(self, claim_id: str, quote: str) -> None:
-        doc = self.doc
-        if doc is not None and claim_id in doc.amap.claims:
-            doc.push(SetClaimField(doc.amap, claim_id, "quote", quote))
+        """The passage selected in the source pane becomes the claim's quote; a claim
+        with no source yet gets the article shown as its source in the same step."""
+        doc, src = self.doc, self.source_pane.source
+        if doc is None or claim_id not in doc.amap.claims or src is None \
+                or src.id not in doc.amap.sources:
+            return
+        claim = doc.amap.claims[claim_id]
+        if claim.source not in ("", src.id):
+            return
+        steps = [SetClaimField(doc.amap, claim_id, "quote", quote)]
+        if not claim.source:
+            steps.insert(0, SetClaimField(doc.amap, claim_id, "source", src.id))
+        doc.push(steps[0] if len(steps) == 1 else Macro("Set quote and source", steps))
 
     # -- import ---------------------------------------------------------------------------
     def import_dialog(self) -> None:
@@ -841,7 +882,7 @@ class MainWindow(QMainWindow):
                 menu.addAction(a) if a else menu.addSeparator()
             if claim is not None and claim.display().quote:
                 menu.addSeparator()
-                menu.addAction("Show &Source", lambda: (self.source_dock.show(),
+                menu.addAction("Show Source &Text", lambda: (self.source_dock.show(),
                                                         self.source_dock.raise_()))
             ev = self.evaluation_menu
             if view.evaluation is not None and view.evaluation.enabled:
@@ -855,7 +896,7 @@ class MainWindow(QMainWindow):
             for a in (self.a_toggle, self.a_reverse, None, self.a_delete):
                 menu.addAction(a) if a else menu.addSeparator()
         else:
-            menu.addAction("&Add Claim Here", lambda: self.add_claim(at))
+            menu.addAction("Add Claim &Here", lambda: self.add_claim(at))
             menu.addAction(self.a_paste)
             menu.addSeparator()
             for a in (self.a_select_all, self.a_fit, self.a_auto):
@@ -1010,6 +1051,13 @@ class MainWindow(QMainWindow):
                                              "attack" if r.type == "support" else "support"))
         if cmds:
             doc.push(cmds[0] if len(cmds) == 1 else Macro("Toggle relation types", cmds))
+            # a relation's key names its type: select them again under their new keys,
+            # so T then R (or T again) goes on with the same relations
+            keys = {c.relation.key for c in cmds}
+            self.scene.clearSelection()
+            for e in self.scene.edge_items:
+                if e.relation_key in keys:
+                    e.setSelected(True)
 
     def reverse_selected(self) -> None:
         rels = self.scene.selected_relations()
@@ -1046,7 +1094,7 @@ class MainWindow(QMainWindow):
             rels = [Relation(r["type"], list(r["from"]), r["to"], "", r.get("note", ""))
                     for r in data["relations"]]
         elif mime.hasText() and mime.text().strip():
-            claims = [Claim(doc.amap.new_claim_id("aussage"), text=" ".join(mime.text().split()))]
+            claims = claims_from_text(mime.text(), doc.amap.claims)
             rels = []
         else:
             return

@@ -179,6 +179,10 @@ class SourcePane(QWidget):
 
     def show_claim(self, amap: ArgumentMap | None, claim_id: str | None) -> None:
         """Show the article of ``claim_id`` (or keep the article, if it has no source)."""
+        if amap is not self.amap or (self.source is not None and amap is not None
+                                     and amap.sources.get(self.source.id) is not self.source
+                                     and self.source.id not in amap.sources):
+            self.source, self.text = None, None   # another map: its article is not this one's
         self.amap, self.claim_id = amap, claim_id
         claim = amap.claims.get(claim_id) if amap and claim_id else None
         src = amap.source_of(claim) if claim is not None else None
@@ -385,8 +389,17 @@ class SourcePane(QWidget):
     def _update_actions(self) -> None:
         has = bool(self.text is not None and self.selected_quote())
         self.a_new.setEnabled(has and self.source is not None)
+        self.a_quote.setEnabled(has and self.quote_target() is not None)
+
+    def quote_target(self) -> str | None:
+        """The claim a selected passage may become the quote of: the selected claim, if
+        its source is the article shown (or it has none yet and the article is one of
+        this map's sources)."""
         claim = self.amap.claims.get(self.claim_id) if self.amap and self.claim_id else None
-        self.a_quote.setEnabled(has and claim is not None and not claim.ref)
+        if claim is None or claim.ref or self.source is None \
+                or self.source.id not in self.amap.sources:
+            return None
+        return claim.id if claim.source in ("", self.source.id) else None
 
     def new_claim_from_selection(self) -> None:
         quote = self.selected_quote()
@@ -395,7 +408,7 @@ class SourcePane(QWidget):
 
     def set_quote_from_selection(self) -> None:
         quote = self.selected_quote()
-        if quote and self.claim_id:
+        if quote and self.quote_target():
             self.setQuoteRequested.emit(self.claim_id, quote)
 
     def _context_menu(self, point: QPoint) -> None:

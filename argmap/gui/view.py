@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF, QWheelEvent,
 )
@@ -181,6 +181,7 @@ class MapView(QGraphicsView):
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.actionTriggered.connect(self._touched)   # dragged, clicked, wheel, keys
         scene.changed.connect(self._place_editor)     # the box moved: its editor follows
+        scene.selectionChanged.connect(self._update_legend)
         self.zoomChanged.connect(self._place_editor)
 
     def _touched(self, *_args) -> None:
@@ -222,13 +223,46 @@ class MapView(QGraphicsView):
                 r = self.map_scene.itemsBoundingRect()
                 self.centerOn(r.center().x(), r.top() + self.viewport().height() / 2 / self.zoom())
 
+    def sizeHint(self) -> QSize:
+        # not the scene's size: a big map must not squeeze the docks when it opens
+        return QSize(480, 360)
+
     # -- legend -------------------------------------------------------------------
+    #: below this canvas size the legend would cover too much of the map
+    LEGEND_MIN = (560, 380)
+
     def set_legend_visible(self, on: bool) -> None:
-        self.legend.setVisible(on)
+        self._legend_wanted = on
+        self._update_legend()
+
+    def _update_legend(self, pointer: QPoint | None = None) -> None:
+        """The legend gives way: it hides while the pointer is over it, while the
+        selected claim lies under it, and on a small canvas."""
+        wanted = getattr(self, "_legend_wanted", True)
+        vp = self.viewport()
+        show = wanted and vp.width() >= self.LEGEND_MIN[0] and vp.height() >= self.LEGEND_MIN[1]
+        if show:
+            area = self.legend.geometry().translated(-vp.x(), -vp.y()).adjusted(-6, -6, 6, 6)
+            if pointer is not None and area.contains(pointer):
+                show = False
+            else:
+                for cid in self.map_scene.selected_claims()[-3:]:
+                    item = self.map_scene.claim_items.get(cid)
+                    if item is not None and area.intersects(
+                            self.mapFromScene(item.sceneBoundingRect()).boundingRect()):
+                        show = False
+                        break
+        if show != self.legend.isVisible():
+            self.legend.setVisible(show)
+
+    def leaveEvent(self, event) -> None:
+        super().leaveEvent(event)
+        self._update_legend()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.legend.place()
+        self._update_legend()
         self._place_editor()
 
     # -- zoom ------------------------------------------------------------------
@@ -310,6 +344,7 @@ class MapView(QGraphicsView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
             return
+        self._update_legend(event.position().toPoint())
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -420,6 +455,7 @@ class MapView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         self._place_editor()
+        self._update_legend()
 
     def commit_editor(self) -> None:
         """Commit the in-place editor if one is open (before a save, a close, ...)."""

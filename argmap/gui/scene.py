@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from collections import OrderedDict
+
 from PySide6.QtCore import (
     QEasingCurve, QObject, QPointF, QRectF, QRunnable, QThreadPool, QTimer, QVariantAnimation,
     Signal,
@@ -20,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from ..commands import MoveClaims
 from ..layout import (
-    Layout, LayoutError, NodePlace, cached_layout, layout_map, quick_layout, relation_edges,
-    straight_route,
+    Layout, LayoutError, NodePlace, cached_layout, quick_layout, relation_edges, straight_route,
 )
+from ..layout_stable import Relaid, update_layout
 from ..model import ArgumentMap, Claim, Relation
 from ..style import JUNCTION, box_text, tag_color
 from .claim_item import ClaimItem
@@ -37,14 +39,22 @@ class _LayoutSignals(QObject):
 
 
 class _LayoutJob(QRunnable):
+    """Lays out a snapshot of the map: from the previous layout after an edit (see
+    :func:`argmap.layout_stable.update_layout`), or afresh with dot when ``full``."""
+
     def __init__(self, generation: int, amap: ArgumentMap, english: bool,
-                 signals: _LayoutSignals) -> None:
+                 signals: _LayoutSignals, previous: Layout | None = None, full: bool = True,
+                 hints: dict[str, tuple[float, float]] | None = None,
+                 history: dict[str, Layout] | None = None) -> None:
         super().__init__()
         self.generation, self.amap, self.english, self.signals = generation, amap, english, signals
+        self.previous, self.full, self.hints, self.history = previous, full, hints, history
 
     def run(self) -> None:
         try:
-            lay = layout_map(self.amap, cache=True, english=self.english)
+            lay = update_layout(self.previous, self.amap, english=self.english,
+                                full=self.full or self.previous is None, hints=self.hints,
+                                history=self.history)
         except LayoutError as exc:
             result, ok = str(exc), False
         else:
@@ -75,6 +85,10 @@ class MapScene(QGraphicsScene):
     layoutApplied = Signal()
     layoutFailed = Signal(str)
 
+    #: how the latest layout was made: "full" (dot), "stable" (from the one before)
+    #: or "again" (the one this content had before, after an undo)
+    last_layout_mode = ""
+
     ANIMATION_MS = 260
 
     def __init__(self, doc: MapDocument, parent: QObject | None = None) -> None:
@@ -88,6 +102,17 @@ class MapScene(QGraphicsScene):
         self._edges_at: dict[str, list[EdgeItem]] = {}     # node id -> its edges
         self.junction_items: dict[str, JunctionItem] = {}
         self.layout: Layout | None = None
+        #: whether ``layout`` is a real one (dot's, or one made from dot's after edits),
+        #: not the quick provisional one shown while dot works
+        self.layout_settled = False
+        #: the next layout is a full dot layout (first open, Auto Layout, direction)
+        self._full_next = True
+        #: real layouts by what they depend on: undo brings back the picture it had
+        self._history: OrderedDict[str, Layout] = OrderedDict()
+        #: where new claims were first drawn (a double click, the middle of the view)
+        self._hints: dict[str, tuple[float, float]] = {}
+        self._stack_index = doc.undo_stack.index()
+        doc.undo_stack.indexChanged.connect(self._on_stack_index)
         self._generation = 0
         self._signals = _LayoutSignals()
         self._signals.done.connect(self._on_layout_done)
@@ -139,8 +164,9 @@ class MapScene(QGraphicsScene):
         self.addItem(self.overview)
         for claim in amap.claims.values():
             self._make_item(claim)
-        first = cached_layout(amap, self.english) or quick_layout(amap, self.english)
-        self._apply(first, animate=False)
+        cached = cached_layout(amap, self.english)
+        self.layout_settled = cached is not None
+        self._apply(cached or quick_layout(amap, self.english), animate=False)
         self.relayout()
 
     def shutdown(self) -> None:
@@ -200,15 +226,16 @@ class MapScene(QGraphicsScene):
             item.setPos(r.center() if not r.isNull() else QPointF(100, 100))
         self._on_item_moved(item)
         self.drop_hint = None
+        self._hints[claim.id] = (item.x(), item.y())
         self._update_edges(self._relations_of(claim.id))
-        self.relayout()
+        self._schedule()
 
     def _on_claim_removed(self, claim: Claim, index: int) -> None:
         item = self.claim_items.pop(claim.id, None)
         if item is not None:
             self.removeItem(item)
         self._update_edges(self._relations_of(claim.id))
-        self.relayout()
+        self._schedule()
 
     def _on_claim_changed(self, claim: Claim, field: str) -> None:
         item = self.claim_items.get(claim.id)
@@ -220,19 +247,19 @@ class MapScene(QGraphicsScene):
                     item.setPos(*claim.pos)
                     self._on_item_moved(item)
             else:
-                self.relayout()
+                self._schedule()
             return
         if field in ("note",):
             return
         self._refresh_item(item, claim)
-        self.relayout()
+        self._schedule()
 
     def _on_relation_changed(self, rel: Relation, *_args) -> None:
         affected = {rel.key}
         if rel.type == "undercut":
             affected.add(rel.target)  # its target's junction comes or goes with it
         self._update_edges(affected)
-        self.relayout()
+        self._schedule()
 
     def _relations_of(self, claim_id: str) -> set[str]:
         return {r.key for r in self.amap.relations
@@ -240,7 +267,8 @@ class MapScene(QGraphicsScene):
 
     def _on_header_changed(self, name: str) -> None:
         if name == "direction":
-            self.relayout()
+            self._full_next = True
+            self._schedule()
 
     def set_english(self, on: bool) -> None:
         if on != self.english:
@@ -249,7 +277,8 @@ class MapScene(QGraphicsScene):
                 self._refresh_item(item, self.amap.claims[cid])
             labels, self.labels = self.labels, None
             self.set_labels(labels)  # badges in the other language
-            self.relayout()
+            self._full_next = True
+            self._schedule()
 
     def set_labels(self, labels: dict[str, tuple[str, bool]] | None) -> None:
         """Colour the claims by an evaluation: id -> (IN|OUT|UNDEC, assumed?); None: by kind."""
@@ -265,23 +294,55 @@ class MapScene(QGraphicsScene):
         self.overview.invalidate()
 
     # -- layout ----------------------------------------------------------------
+    HISTORY = 64
+
     def relayout(self) -> None:
+        """Lay the whole map out again with dot (View → Auto Layout)."""
+        self._full_next = True
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """After an edit: a layout made from the one shown, untouched boxes stay put."""
         self.layout_pending = True
         self.doc.hold_checks = True
         self._relayout_timer.start()
+
+    def _on_stack_index(self, index: int) -> None:
+        """Auto Layout (or its redo) forgets every manual position in one step: the
+        map is then laid out afresh; its undo brings back the picture before."""
+        stack, before, self._stack_index = self.doc.undo_stack, self._stack_index, index
+        if index != before + 1 or index < 1:
+            return
+        cmd = getattr(stack.command(index - 1), "command", None)
+        if isinstance(cmd, MoveClaims) and cmd.moves and all(
+                new is None for _old, new in cmd.moves.values()):
+            self._full_next = True
 
     def _start_layout(self) -> None:
         self._generation += 1
         self._hand_moved = set()
         self._job_running = True
-        job = _LayoutJob(self._generation, self.doc.snapshot(), self.english, self._signals)
+        full = self._full_next or not self.layout_settled
+        self._full_next = False
+        amap = self.doc.snapshot()
+        hints = {cid: p for cid, p in self._hints.items() if cid in amap.claims}
+        self._hints = {}
+        job = _LayoutJob(self._generation, amap, self.english, self._signals,
+                         previous=self.layout if self.layout_settled else None, full=full,
+                         hints=hints, history=dict(self._history))
         QThreadPool.globalInstance().start(job)
 
-    def _on_layout_done(self, generation: int, lay: Layout) -> None:
+    def _on_layout_done(self, generation: int, result: Relaid) -> None:
         if generation != self._generation:
             return  # a newer edit is being laid out
         self._job_running = False
-        self._apply(lay, animate=True)
+        self.layout_settled = True
+        self.last_layout_mode = result.mode
+        self._history[result.key] = result.layout
+        self._history.move_to_end(result.key)
+        while len(self._history) > self.HISTORY:
+            self._history.popitem(last=False)
+        self._apply(result.layout, animate=True)
 
     def _on_layout_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:

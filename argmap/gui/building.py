@@ -138,6 +138,7 @@ class Builder(QObject):
         if scene is not None and scene.doc is doc:
             scene.select_claims([new.id])
             if self.window.view is not None:
+                self.window.view.reveal(new.id)
                 self.window.view.setFocus()
 
     def _cancel(self, doc: "MapDocument", qt: "QtCommand") -> None:

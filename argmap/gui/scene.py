@@ -467,6 +467,10 @@ class MapScene(QGraphicsScene):
             self.setSceneRect(QRectF(lay.left - margin, lay.top - margin,
                                      lay.width + 2 * margin, lay.height + 2 * margin))
             self.overview.invalidate()
+            # one full repaint once everything moved: the partial updates of the
+            # animation can leave antialiased slivers of box corners behind
+            for view in self.views():
+                view.viewport().update()
             if not self._job_running and not self._relayout_timer.isActive():
                 # the latest layout asked for (not a provisional one before it)
                 self.layout_pending = False

@@ -457,6 +457,21 @@ class MapView(QGraphicsView):
         self._place_editor()
         self._update_legend()
 
+    def reveal(self, claim_id: str) -> None:
+        """Scroll the claim into view now, and again where the next layout puts it."""
+        scene = self.map_scene
+
+        def show() -> None:
+            item = scene.claim_items.get(claim_id)
+            if item is not None:
+                self.ensureVisible(item, 40, 40)
+
+        def once() -> None:
+            scene.layoutApplied.disconnect(once)
+            show()
+        show()
+        scene.layoutApplied.connect(once)
+
     def commit_editor(self) -> None:
         """Commit the in-place editor if one is open (before a save, a close, ...)."""
         editor = self.editor

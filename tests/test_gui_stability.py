@@ -37,7 +37,7 @@ def test_adding_a_claim_and_an_attack_leaves_the_map_in_place(qtbot, window, map
     settle(qtbot, scene)
     # and a claim that attacks it, connected as the window connects (S / A keys)
     doc.push(AddClaim(doc.amap, Claim(second, text="Auch Russland nutzt jede Pause.")))
-    assert window.connect([second], new, "attack") is not None
+    assert window.connect_claims([second], new, "attack") is not None
     settle(qtbot, scene)
     assert scene.last_layout_mode == "stable"
     rels = [(r.type, r.premises, r.target) for r in scene.amap.relations]

@@ -215,6 +215,13 @@ def clear_positions(amap: ArgumentMap) -> MoveClaims | None:
     return MoveClaims(amap, moves, "Auto layout") if moves else None
 
 
+class Relayout(Command):
+    """Auto Layout of a map without manual positions: the model does not change, but
+    the picture does; as a step of its own, undo brings back the picture before."""
+
+    text = "Auto layout"
+
+
 class SetHeader(Command):
     """Change ``title``, ``description``, ``lang``, ``source_folder`` or ``direction``."""
 

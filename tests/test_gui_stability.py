@@ -110,3 +110,25 @@ def test_first_fit_is_not_repeated_once_the_user_zoomed(qtbot, window, mapfile, 
                     and scene._animation is None, timeout=15000)
     qtbot.wait(50)
     assert abs(view.zoom() - 2.5) < 1e-6
+
+
+def test_auto_layout_is_one_undoable_step_even_without_manual_positions(qtbot, window,
+                                                                        mapfile):
+    doc = open_and_settle(qtbot, window, mapfile)
+    scene = window.scene
+    assert not any(c.pos for c in doc.amap.claims.values())
+    # an edit placed locally, then Auto Layout makes a fresh dot picture of it all
+    doc.push(Macro("add", [AddClaim(doc.amap, Claim("neu", text="Ein neuer Gedanke")),
+                           AddRelation(doc.amap, Relation("support", ["neu"],
+                                                          "sieg-fuer-putin"))]))
+    settle(qtbot, scene)
+    before = positions(scene)
+    steps = doc.undo_stack.count()
+    window.a_auto.trigger()
+    assert doc.undo_stack.count() == steps + 1
+    assert doc.undo_stack.undoText() == "Auto layout"
+    settle(qtbot, scene)
+    assert scene.last_layout_mode == "full"
+    doc.undo_stack.undo()
+    settle(qtbot, scene)
+    assert positions(scene) == before

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from ..commands import (
-    AddRelation, Macro, RemoveRelation, SetRelationField, clear_positions,
+    Relayout, AddRelation, Macro, RemoveRelation, SetRelationField, clear_positions,
     paste_claims, remove_claims, reverse_relation, SetClaimField,
 )
 from ..fileformat import claim_from_data, claim_to_data
@@ -274,8 +274,7 @@ class EditingVerbs:
             self.scene.select_claims(list(self.doc.amap.claims))
 
     def auto_layout(self) -> None:
-        cmd = clear_positions(self.doc.amap) if self.doc else None
-        if cmd is not None:
-            self.doc.push(cmd)
-        elif self.scene:
-            self.scene.relayout()
+        if self.doc is None:
+            return
+        # one undoable step either way: forgetting the manual positions, or a new picture
+        self.doc.push(clear_positions(self.doc.amap) or Relayout())

@@ -11,6 +11,7 @@ import math
 
 from collections import OrderedDict
 
+import shiboken6
 from PySide6.QtCore import (
     QEasingCurve, QObject, QPointF, QRectF, QRunnable, QThreadPool, QTimer, QVariantAnimation,
     Signal,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem, QGraphicsLineItem, QGraphicsScene, QGraphicsSceneMouseEvent,
 )
 
-from ..commands import MoveClaims
+from ..commands import MoveClaims, Relayout
 from ..layout import (
     Layout, LayoutError, NodePlace, cached_layout, quick_layout, relation_edges, straight_route,
 )
@@ -112,6 +113,8 @@ class MapScene(QGraphicsScene):
         #: where new claims were first drawn (a double click, the middle of the view)
         self._hints: dict[str, tuple[float, float]] = {}
         self._stack_index = doc.undo_stack.index()
+        #: the picture shown before each Auto Layout step, for its undo
+        self._before_relayout: dict[int, Layout] = {}
         doc.undo_stack.indexChanged.connect(self._on_stack_index)
         self._generation = 0
         self._signals = _LayoutSignals()
@@ -311,9 +314,27 @@ class MapScene(QGraphicsScene):
         """Auto Layout (or its redo) forgets every manual position in one step: the
         map is then laid out afresh; its undo brings back the picture before."""
         stack, before, self._stack_index = self.doc.undo_stack, self._stack_index, index
+        if not shiboken6.isValid(stack) or self.doc.closed:
+            return      # the map is being taken down
+        if index == before - 1 and isinstance(getattr(stack.command(index), "command", None),
+                                              Relayout):
+            shown = self._before_relayout.get(id(stack.command(index).command))
+            if shown is not None:       # undo of Auto Layout: the picture before
+                self._generation += 1
+                self._job_running = False
+                self._relayout_timer.stop()
+                self.layout_pending = False
+                self.doc.release_checks()
+                self._apply(shown, animate=True)
+            return
         if index != before + 1 or index < 1:
             return
         cmd = getattr(stack.command(index - 1), "command", None)
+        if isinstance(cmd, Relayout):
+            if self.layout is not None:
+                self._before_relayout[id(cmd)] = self.layout
+            self.relayout()
+            return
         if isinstance(cmd, MoveClaims) and cmd.moves and all(
                 new is None for _old, new in cmd.moves.values()):
             self._full_next = True

@@ -32,7 +32,7 @@ class ImportResult:
 
 
 def valid_id(text: str) -> bool:
-    return len(text) <= MAX_ID and bool(ID_RE.match(text))
+    return len(text) <= MAX_ID and bool(ID_RE.fullmatch(text))
 
 
 def slugify(text: str, max_len: int = 48, fallback: str = "claim") -> str:

@@ -69,9 +69,9 @@ def _tags(tags: list[str]) -> tuple[str, list[str] | None]:
     """Tags as ``#tag``/``#(long tag)``, or all of them as metadata if one cannot be."""
     out = []
     for t in tags:
-        if _BARE_TAG.match(t):
+        if _BARE_TAG.fullmatch(t):   # fullmatch: "$" alone lets a final newline in
             out.append("#" + t)
-        elif _LONG_TAG.match(t) and t == t.strip():
+        elif _LONG_TAG.fullmatch(t) and t == t.strip():
             out.append(f"#({t})")
         else:
             return "", list(tags)

@@ -4,46 +4,20 @@ import difflib
 import shutil
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox,
 )
 
-from argmap.gui.fonts import load_fonts
-from argmap.gui.main_window import MainWindow
 from argmap.gui.properties_dialog import MapPropertiesDialog
 from argmap.mapio import load_file
 
 from conftest import ROOT
+from test_gui import _no_unexpected_dialogs, window  # noqa: F401
 
 MAP = "2024-05-putins-angebot-verhandlungen.yaml"
 SOURCE = "br24-2024-05"
-
-
-@pytest.fixture(autouse=True)
-def _no_unexpected_dialogs(monkeypatch):
-    """A message box no test asked for fails the test instead of waiting for a click."""
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"unexpected dialog: {args[1:3]}")
-    for name in ("question", "warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, refuse)
-
-
-def _mark_clean(w: MainWindow) -> None:
-    for v in w.views():
-        v.map_scene.doc.undo_stack.setClean()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    load_fonts()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(settings)
-    qtbot.addWidget(w, before_close_func=_mark_clean)
-    w.resize(1300, 850)
-    w.show()
-    return w
 
 
 @pytest.fixture

@@ -133,3 +133,17 @@ def test_multi_line_text_comes_back_exactly(tmp_path):
     save_map(loaded.map, str(target), loaded.text)
     assert load_file(str(target), resolve=False).map.claims["frage"].note == \
         "erste Zeile\nzweite Zeile"
+
+
+def test_saves_in_a_row_keep_to_the_full_render(tmp_path):
+    target = tmp_path / "m.yaml"
+    shutil.copy(EXAMPLE, target)
+    loaded = load_file(str(target))
+    amap, text = loaded.map, loaded.text
+    for i in range(3):
+        amap.set_claim_field("frage", "text", f"Sollte es jetzt ({i}) einen Waffenstillstand geben?")
+        amap.add_claim(Claim(f"neu{i}", text="Noch eine Aussage."))
+        expected = render(amap, text)
+        text = save_map(amap, str(target), text)
+        assert text == expected == target.read_text(encoding="utf-8")
+    assert "# Kofman's argument" in text

@@ -16,6 +16,7 @@ from ..model import ArgumentMap
 from ..quotes import source_folders
 from ..sourcetext import find_source_text
 from ..savefile import SaveError, save_map
+from ..savepatch import prepare as prepare_save
 from ..validate import check_data
 from ..recovery import text_hash
 from .recovery import RecoveryKeeper
@@ -60,6 +61,18 @@ class _CheckJob(QRunnable):
             self.signals.done.emit(self.generation, (out, fixes, self.structure))
         except RuntimeError:
             pass  # the map was closed meanwhile
+
+
+class _PrepareSave(QRunnable):
+    """Cut the file into its entries once, so the first save patches only what changed
+    (at 5,000 claims: 0.3 s here instead of in the first save)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def run(self) -> None:
+        prepare_save(self.text)
 
 
 def quote_diagnostic(miss: MissingQuote, amap: ArgumentMap, file: str) -> Diagnostic:
@@ -126,6 +139,8 @@ class MapDocument(QObject):
         #: (None: what it held when read or last written)
         self.expected_hash: str | None = None
         self.recovery = RecoveryKeeper(self)
+        if text:   # index the file for its first save now, off the GUI thread
+            QThreadPool.globalInstance().start(_PrepareSave(text))
 
     # -- opening ------------------------------------------------------------
     @classmethod
@@ -354,6 +369,8 @@ class MapDocument(QObject):
         self._watch_model()
         self.disk_text = loaded.text
         self.expected_hash = None
+        if loaded.text:
+            QThreadPool.globalInstance().start(_PrepareSave(loaded.text))
         self.load_problems = loaded.diagnostics
         self.had_errors = bool(loaded.errors)
         self.undo_stack.clear()

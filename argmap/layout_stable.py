@@ -605,7 +605,44 @@ def _best_route(boxes: list[Rect], a: NodePlace, b: NodePlace, arrow: bool
             best = (n, cand, end if arrow else None)
             if n == 0:
                 break
+    if best[0] and len(near) <= 80:
+        best = _two_bends(a, b, arrow, hits, best)
     return best
+
+
+def _line_piece(p: tuple[float, float], q: tuple[float, float]) -> list[tuple[float, float]]:
+    """A straight cubic piece from ``p`` to ``q`` (its control points on the line)."""
+    return [(p[0] + (q[0] - p[0]) / 3, p[1] + (q[1] - p[1]) / 3),
+            (p[0] + 2 * (q[0] - p[0]) / 3, p[1] + 2 * (q[1] - p[1]) / 3), q]
+
+
+def _two_bends(a: NodePlace, b: NodePlace, arrow: bool, hits, best: tuple) -> tuple:
+    """When one bend is not enough: a route through two corners beside the straight
+    line, each up to 340 pt off it, the one through fewest boxes (ties: shortest)."""
+    dx, dy = b.x - a.x, b.y - a.y
+    d = math.hypot(dx, dy) or 1.0
+    nx, ny = -dy / d, dx / d
+    offsets = (60, -60, 130, -130, 220, -220, 340, -340)
+    firsts = [(a.x + dx * 0.25 + nx * o, a.y + dy * 0.25 + ny * o) for o in offsets]
+    seconds = [(a.x + dx * 0.75 + nx * o, a.y + dy * 0.75 + ny * o) for o in offsets]
+    found, length = best, math.inf
+    for w1 in firsts:
+        p0 = clip_to_box(a, *w1)
+        for w2 in seconds:
+            end = clip_to_box(b, *w2)
+            p1 = end
+            if arrow:
+                ex, ey = end[0] - w2[0], end[1] - w2[1]
+                e = math.hypot(ex, ey) or 1.0
+                p1 = (end[0] - ex / e * 7, end[1] - ey / e * 7)
+            cand = [p0] + _line_piece(p0, w1) + _line_piece(w1, w2) + _line_piece(w2, p1)
+            n = hits(cand)
+            if n > found[0]:
+                continue
+            size = (math.dist(p0, w1) + math.dist(w1, w2) + math.dist(w2, p1))
+            if n < found[0] or size < length:
+                found, length = (n, cand, end if arrow else None), size
+    return found
 
 
 def route_around(nodes: dict[str, NodePlace], a: NodePlace, b: NodePlace, ka: str, kb: str,

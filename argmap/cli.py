@@ -135,6 +135,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     from .interchange_cli import OTHER_FORMATS
 
+    if os.path.exists(args.output) and os.path.exists(args.file) \
+            and os.path.samefile(args.output, args.file):
+        print(f"argmap export: error: {args.output} is the map itself; not overwriting it",
+              file=sys.stderr)
+        return EXIT_USAGE
     fmt = args.format
     if fmt is None:
         ext = os.path.splitext(args.output)[1].lstrip(".").lower()

@@ -227,7 +227,7 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
         if not edges:
             continue
         classes = ["relation", rel.type] + (["linked"] if rel.linked else [])
-        out.append(f'<g id="rel-{escape(svg_id(rel.key))}" class="{" ".join(classes)}">')
+        out.append(f'<g id="rel-{escape(svg_id(rel.key))}" class="{escape(" ".join(classes))}">')
         what = f"{', '.join(rel.premises)} {WORDS[english].get(rel.type, rel.type)} {rel.target}"
         out.append(f"<title>{escape(what + (chr(10) + rel.note if rel.note else ''))}</title>")
         for e in edges:

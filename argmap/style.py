@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import dataclass
 
 from .model import ArgumentMap, Claim
@@ -71,9 +72,12 @@ TAG_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
                "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 
 
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
 def tag_color(amap: ArgumentMap, tag: str) -> str:
     color = amap.display.tag_colors.get(tag)
-    if color:
+    if isinstance(color, str) and _COLOR.fullmatch(color):   # nothing else reaches a picture
         return color
     h = int(hashlib.md5(tag.encode("utf-8")).hexdigest()[:6], 16)
     return TAG_PALETTE[h % len(TAG_PALETTE)]

@@ -10,7 +10,8 @@ takes the label's colours and a badge on its top edge names the label.
 from __future__ import annotations
 
 import base64
-from html import escape
+import re
+from html import escape as _html_escape
 from typing import Mapping
 
 from .layout import EdgeRoute, Layout
@@ -21,6 +22,16 @@ from .style import (
     RELATION_STYLE, SMALL_COLOR, SMALL_SIZE, STRIPE, WORDS,
     TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, label_badge, tag_color,
 )
+
+#: characters XML 1.0 does not allow (C0 controls but tab and line ends, lone surrogates,
+#: U+FFFE/U+FFFF): one in a claim text would make the whole SVG unreadable
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text for an SVG element or attribute: escaped, and only characters XML allows."""
+    return _html_escape(_NOT_XML.sub("\ufffd", text))
+
 
 #: claim id -> (label IN|OUT|UNDEC, whether the user assumed it)
 Labels = Mapping[str, "tuple[str, bool]"]

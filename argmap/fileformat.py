@@ -7,6 +7,8 @@ shape, in the order ``docs/format.md`` documents.
 
 from __future__ import annotations
 
+import math
+
 from typing import Any
 
 from .model import (
@@ -30,7 +32,8 @@ def _ids(value: Any) -> list[str]:
 
 def _pos(value: Any) -> tuple[float, float] | None:
     if (isinstance(value, list) and len(value) == 2
-            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                    and math.isfinite(v) for v in value)):   # no inf or nan in a picture
         return (float(value[0]), float(value[1]))
     return None
 

@@ -7,6 +7,8 @@ when positions are not known yet).
 
 from __future__ import annotations
 
+import math
+
 from typing import Any, Callable
 
 from .diagnostics import ERROR, WARNING, Diagnostic
@@ -31,6 +33,15 @@ def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
     claims = data.get("claims") if isinstance(data.get("claims"), dict) else {}
     sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
     raw_relations = data.get("relations") if isinstance(data.get("relations"), list) else []
+
+    # -- numbers a picture can use ----------------------------------------
+    for cid, c in claims.items():
+        pos = c.get("pos") if isinstance(c, dict) else None
+        if isinstance(pos, list):
+            for j, v in enumerate(pos):
+                if isinstance(v, float) and not math.isfinite(v):
+                    add(ERROR, f"claim '{cid}': pos must be finite numbers, not {v}",
+                        ("claims", cid, "pos", j), subject=str(cid))
 
     # -- relations: ids and keys ----------------------------------------
     relations = [(i, relation_from_data(r)) for i, r in enumerate(raw_relations)]

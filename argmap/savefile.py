@@ -15,6 +15,7 @@ import io
 import json
 import os
 import tempfile
+import time
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -49,9 +50,51 @@ class SaveError(Exception):
 
 
 # -- atomic write -----------------------------------------------------------
-def atomic_write(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once, or not at all."""
+#: a temporary file of a save older than this was left by a save that was killed
+STALE_TMP_SECONDS = 120
+
+
+def remove_stale_temps(path: str) -> list[str]:
+    """Remove what killed saves of ``path`` left behind (``.~NAME.*.tmp``)."""
     folder = os.path.dirname(os.path.abspath(path))
+    prefix = ".~" + os.path.basename(path) + "."
+    gone = []
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return gone
+    now = time.time()
+    for name in names:
+        full = os.path.join(folder, name)
+        try:
+            if now - os.lstat(full).st_mtime > STALE_TMP_SECONDS:
+                os.unlink(full)
+                gone.append(full)
+        except OSError:
+            pass
+    return gone
+
+
+class ReadOnlyFile(PermissionError):
+    """The file is marked read-only; it is not written over."""
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once, or not at all.
+
+    A symbolic link is written through (its target gets the new text, the link
+    stays); a file marked read-only is refused; mode, owner and group are kept
+    where the system lets us."""
+    path = os.path.realpath(path)
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        old = None
+    if old is not None and not old.st_mode & 0o222:
+        raise ReadOnlyFile(f"{path} is read-only; not writing over it (make it writable, "
+                           "or save under another name)")
+    folder = os.path.dirname(path)
+    remove_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=".~" + os.path.basename(path) + ".", suffix=".tmp",
                                dir=folder)
     try:
@@ -59,10 +102,12 @@ def atomic_write(path: str, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        except FileNotFoundError:
-            os.chmod(tmp, 0o644)
+        os.chmod(tmp, old.st_mode & 0o7777 if old is not None else 0o644)
+        if old is not None and hasattr(os, "chown"):
+            try:
+                os.chown(tmp, old.st_uid, old.st_gid)
+            except OSError:
+                pass        # not ours to give away: the new file is the saver's
         os.replace(tmp, path)
     except BaseException:
         try:

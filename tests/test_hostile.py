@@ -64,3 +64,60 @@ def test_positions_must_be_finite(tmp_path, capsys):
     svg = out.read_text(encoding="utf-8")
     assert "inf" not in svg.replace("inf.yaml", "") and "nan" not in svg
     ET.fromstring(svg)
+
+
+def test_temporary_files_of_killed_saves_are_cleaned_up(tmp_path):
+    import os
+    import time
+
+    from argmap.savefile import atomic_write
+    target = tmp_path / "m.yaml"
+    target.write_text("alt\n", encoding="utf-8")
+    stale = tmp_path / ".~m.yaml.abc123.tmp"
+    fresh = tmp_path / ".~m.yaml.def456.tmp"          # a save running right now
+    other = tmp_path / ".~n.yaml.abc123.tmp"          # another map's
+    for f in (stale, fresh, other):
+        f.write_text("x", encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    atomic_write(str(target), b"neu\n")
+    assert target.read_text(encoding="utf-8") == "neu\n"
+    assert not stale.exists() and fresh.exists() and other.exists()
+
+
+def _small_map(tmp_path, name="real.yaml"):
+    from argmap.mapio import load_file
+    target = tmp_path / name
+    target.write_text("argmap: 1\ntitle: t\nclaims:\n  a: {text: A}\nrelations: []\n",
+                      encoding="utf-8")
+    return target, load_file(str(target))
+
+
+def test_saving_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path):
+    import os
+
+    from argmap.savefile import save_map
+    target, loaded = _small_map(tmp_path)
+    link = tmp_path / "link.yaml"
+    os.symlink(target.name, link)
+    loaded.map.claims["a"].text = "neu"
+    save_map(loaded.map, str(link), loaded.text)
+    assert link.is_symlink() and os.readlink(link) == target.name
+    assert "neu" in target.read_text(encoding="utf-8")
+
+
+def test_a_read_only_map_is_not_written_over(tmp_path):
+    import os
+
+    import pytest
+
+    from argmap.savefile import SaveError, save_map
+    target, loaded = _small_map(tmp_path)
+    os.chmod(target, 0o444)
+    before = target.read_bytes()
+    loaded.map.claims["a"].text = "neu"
+    with pytest.raises(SaveError, match="read-only"):
+        save_map(loaded.map, str(target), loaded.text)
+    assert target.read_bytes() == before
+    os.chmod(target, 0o644)

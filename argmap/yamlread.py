@@ -149,6 +149,8 @@ class _Builder:
         self.keys: dict[Path, tuple[int, int]] = {}
         self.errors: list[Diagnostic] = []
         self.count = 0
+        self.seen: dict[int, yaml.Node] = {}     # nodes met, by identity (kept alive)
+        self.reported: set[int] = set()
 
     def fail(self, node: yaml.Node, message: str) -> None:
         line, col = _mark(node)
@@ -167,6 +169,18 @@ class _Builder:
                 ERROR, f"nesting deeper than {MAX_DEPTH} levels", self.file, line, col)])
         self.values[path] = _mark(node)
         tag = node.tag
+        if id(node) in self.seen:
+            # an alias (*name): the same node again.  Refused, not expanded: a value
+            # shared by two places cannot be edited in one of them, and saving could
+            # not keep both
+            if id(node) not in self.reported:
+                self.reported.add(id(node))
+                self.fail(node, f"'{'.'.join(str(p) for p in path)}' repeats the value "
+                          f"anchored here with a YAML alias (*name); write each value out "
+                          f"(a shared value cannot be edited in one place only)")
+            return node.value if isinstance(node, yaml.ScalarNode) else \
+                [] if isinstance(node, yaml.SequenceNode) else {}
+        self.seen[id(node)] = node
         if isinstance(node, yaml.ScalarNode):
             if tag == _STR:
                 return node.value

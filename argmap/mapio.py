@@ -16,6 +16,7 @@ from typing import Any, Callable
 from .diagnostics import ERROR, Diagnostic, MapError, sort_key
 from .fileformat import from_data
 from .model import ArgumentMap
+from .paths import inside
 from .schema import fast_valid, validate_schema
 from .validate import check_data
 from .yamlread import Document, decode, read_fast, read_yaml_with_errors
@@ -125,6 +126,9 @@ def resolve_refs(amap: ArgumentMap, folder: str, file: str,
 
         if file and os.path.abspath(path) == os.path.abspath(file):
             fail(f"refers to its own map ('{claim.ref}'); use the claim id directly")
+            continue
+        if inside(folder, fname) is None:
+            fail(f"reference '{claim.ref}' leads outside the map's folder; it is not read")
             continue
         try:
             other = _referenced(os.path.abspath(path), os.path.getmtime(path))

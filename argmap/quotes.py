@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .diagnostics import ERROR, Diagnostic
 from .model import ArgumentMap
+from .paths import inside
 
 _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _QUOTES = str.maketrans({
@@ -35,7 +36,9 @@ def _article(path: str, mtime: float) -> str:
 
 def article_text(sources_dir: str, file_name: str) -> str | None:
     """The normalised text of an article, or None when it is not there."""
-    path = os.path.join(sources_dir, file_name)
+    path = inside(sources_dir, file_name)     # nothing outside the sources folder
+    if path is None:
+        return None
     try:
         return _article(path, os.path.getmtime(path))
     except (OSError, UnicodeDecodeError):

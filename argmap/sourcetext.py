@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .paths import inside
 from .quotes import _DROP, _QUOTES, normalise
 
 _DROP_CHARS = "".join(map(chr, _DROP))
@@ -466,10 +467,12 @@ def _cached(path: str, mtime: float, size: int) -> SourceText:
 
 def source_text(sources_dir: str, file_name: str) -> SourceText | None:
     """The article ``file_name`` in ``sources_dir`` (cached), or None if unreadable."""
-    path = os.path.join(sources_dir, file_name)
+    path = inside(sources_dir, file_name)     # nothing outside the sources folder
+    if path is None:
+        return None
     try:
         st = os.stat(path)
-        return _cached(os.path.abspath(path), st.st_mtime, st.st_size)
+        return _cached(path, st.st_mtime, st.st_size)
     except (OSError, UnicodeDecodeError):
         return None
 

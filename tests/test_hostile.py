@@ -121,3 +121,34 @@ def test_a_read_only_map_is_not_written_over(tmp_path):
         save_map(loaded.map, str(target), loaded.text)
     assert target.read_bytes() == before
     os.chmod(target, 0o644)
+
+
+def test_nothing_is_read_outside_the_maps_folder(tmp_path):
+    import os
+
+    from argmap.mapio import load_file
+    from argmap.sourcetext import find_source_text
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text(
+        "argmap: 1\ntitle: s\nclaims:\n  c: {text: GEHEIM}\nrelations: []\n", encoding="utf-8")
+    (outside / "secret.txt").write_text("GEHEIM\n", encoding="utf-8")
+    home = tmp_path / "maps"
+    home.mkdir()
+    os.symlink(outside / "secret.yaml", home / "link.yaml")
+    m = home / "m.yaml"
+    m.write_text("argmap: 1\ntitle: t\nclaims:\n"
+                 "  a: {ref: ../outside/secret.yaml#c}\n"
+                 f"  b: {{ref: {outside}/secret.yaml#c}}\n"
+                 "  d: {ref: link.yaml#c}\n"
+                 "relations:\n  - {from: a, to: b, type: support}\n"
+                 "  - {from: d, to: b, type: support}\n", encoding="utf-8")
+    loaded = load_file(str(m))
+    assert all(c.resolved is None for c in loaded.map.claims.values())
+    msgs = [str(d) for d in loaded.diagnostics if "outside the map's folder" in d.message]
+    assert len(msgs) == 3 and msgs[0].startswith(f"{m}:4:")
+    sources = home / "articles"
+    sources.mkdir()
+    os.symlink(outside / "secret.txt", sources / "link.txt")
+    for name in ("../outside/secret.txt", str(outside / "secret.txt"), "link.txt"):
+        assert find_source_text([str(sources)], name) is None

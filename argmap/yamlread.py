@@ -286,6 +286,10 @@ def decode(raw: bytes, file: str = "") -> str:
 _TAG_LIKE = re.compile(r"(?:^|[\s\[{,:-])[!&*]\S")
 
 
+#: flow collections nested deeper than a map file ever needs
+_DEEP_FLOW = re.compile(r"(?:[\[{][ \t\n]*){%d}" % (MAX_DEPTH // 4))
+
+
 def read_fast(text: str) -> Any:
     """Plain data of a clean file, fast; ``None`` when the careful path must decide.
 
@@ -296,6 +300,8 @@ def read_fast(text: str) -> Any:
         return None
     if ("!" in text or "&" in text or "*" in text) and _TAG_LIKE.search(text):
         return None
+    if ("[" in text or "{" in text) and _DEEP_FLOW.search(text):
+        return None     # the careful reader refuses deep nesting at once; this one stalls
     try:
         data = _ryaml.loads(text)
     except Exception:  # any parse problem: the careful path reports it

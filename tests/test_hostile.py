@@ -152,3 +152,14 @@ def test_nothing_is_read_outside_the_maps_folder(tmp_path):
     os.symlink(outside / "secret.txt", sources / "link.txt")
     for name in ("../outside/secret.txt", str(outside / "secret.txt"), "link.txt"):
         assert find_source_text([str(sources)], name) is None
+
+
+def test_deeply_nested_brackets_are_refused_at_once():
+    import time
+
+    from argmap.mapio import load_text
+    start = time.perf_counter()
+    loaded = load_text("x: " + "[" * 100_000 + "]" * 100_000 + "\n", "m.yaml")
+    assert time.perf_counter() - start < 2.0
+    assert loaded.map is None and "nesting depth" in str(loaded.diagnostics[0])
+    assert str(loaded.diagnostics[0]).startswith("m.yaml:1:")

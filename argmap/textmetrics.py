@@ -119,9 +119,7 @@ def wrap(text: str, max_width: float, size: float, metrics: FontMetrics) -> list
         for word in words:
             w = metrics.width(word, size)
             while w > max_width:  # break an overlong word
-                cut = len(word)
-                while cut > 1 and metrics.width(word[:cut] + "-", size) > max_width:
-                    cut -= 1
+                cut = _longest_fit(word, max_width, size, metrics)
                 if line:
                     lines.append(line)
                 lines.append(word[:cut] + "-")
@@ -137,3 +135,17 @@ def wrap(text: str, max_width: float, size: float, metrics: FontMetrics) -> list
                 line, line_w = word, w
         lines.append(line)
     return lines
+
+
+def _longest_fit(word: str, max_width: float, size: float, metrics: FontMetrics) -> int:
+    """How many of the word's characters fit on a line with a hyphen (at least one);
+    one walk along the word, not a measurement per candidate length."""
+    limit = max_width * metrics.units_per_em / size
+    hyphen = metrics.char_units("-")
+    units, cut = 0, 1
+    for i, ch in enumerate(word):
+        units += metrics.char_units(ch)
+        if units + hyphen > limit:
+            break
+        cut = i + 1
+    return max(1, cut)

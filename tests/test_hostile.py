@@ -163,3 +163,25 @@ def test_deeply_nested_brackets_are_refused_at_once():
     assert time.perf_counter() - start < 2.0
     assert loaded.map is None and "nesting depth" in str(loaded.diagnostics[0])
     assert str(loaded.diagnostics[0]).startswith("m.yaml:1:")
+
+
+def test_a_claim_that_is_one_huge_word_exports_in_seconds(tmp_path):
+    import time
+    src = tmp_path / "word.yaml"
+    src.write_text("argmap: 1\ntitle: t\nclaims:\n  a: {text: " + "x" * 10_000 + "}\n"
+                   "  b: {text: B}\nrelations:\n  - {from: a, to: b, type: support}\n",
+                   encoding="utf-8")
+    start = time.perf_counter()
+    assert main(["export", str(src), "-o", str(tmp_path / "w.svg"), "--no-cache"]) == 0
+    assert time.perf_counter() - start < 10
+
+
+def test_breaking_a_long_word_cuts_where_measuring_every_length_would():
+    from argmap.textmetrics import _longest_fit, font_metrics
+    m = font_metrics()
+    for word in ("Waffenstillstandsverhandlungsbereitschaft", "WWWWWWWWWW", "iiiiiiiiiiiiii"):
+        for width in (5.0, 40.0, 120.0):
+            cut = len(word)
+            while cut > 1 and m.width(word[:cut] + "-", 11.0) > width:
+                cut -= 1
+            assert _longest_fit(word, width, 11.0, m) == cut

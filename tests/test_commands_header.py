@@ -16,6 +16,7 @@ from argmap.model import Relation, Source
 from argmap.savefile import save_map
 
 from conftest import DATA, ROOT
+from test_commands import roundtrip
 
 MAP = "2024-05-putins-angebot-verhandlungen.yaml"
 
@@ -27,17 +28,6 @@ def bundled(tmp_path):
     shutil.copy(ROOT / "maps" / MAP, path)
     loaded = load_file(str(path))
     return loaded.map, path, loaded.text
-
-
-def roundtrip(amap, cmd):
-    before = amap.snapshot()
-    cmd.redo()
-    after = amap.snapshot()
-    assert after != before
-    cmd.undo()
-    assert amap.snapshot() == before
-    cmd.redo()
-    assert amap.snapshot() == after
 
 
 def changed_lines(old: str, new: str) -> tuple[list[str], list[str]]:

@@ -14,7 +14,7 @@ from argmap.gui.properties_dialog import MapPropertiesDialog
 from argmap.mapio import load_file
 
 from conftest import ROOT
-from test_gui import _no_unexpected_dialogs, window  # noqa: F401
+from test_gui import _no_unexpected_dialogs, open_and_settle, window  # noqa: F401
 
 MAP = "2024-05-putins-angebot-verhandlungen.yaml"
 SOURCE = "br24-2024-05"
@@ -25,14 +25,6 @@ def mapfile(tmp_path):
     target = tmp_path / MAP
     shutil.copy(ROOT / "maps" / MAP, target)
     return target
-
-
-def open_and_settle(qtbot, w, path):
-    doc = w.open_file(str(path))
-    assert doc is not None
-    qtbot.waitUntil(lambda: not w.scene.layout_pending and w.scene.layout is not None,
-                    timeout=15000)
-    return doc
 
 
 def open_properties(qtbot, w) -> MapPropertiesDialog:

@@ -19,7 +19,9 @@ that returns to a content it had before (undo) gets the layout it had then.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
+import subprocess
 from dataclasses import dataclass
 
 from .layout import (
@@ -466,6 +468,7 @@ def stable_layout(prev: Layout, amap: ArgumentMap, *, english: bool = False,
         bb = _bbox(poly)
         return not any(rects_overlap(bb, r) and polyline_hits(poly, r) for r in boxes)
 
+    rerouted: list[int] = []     # edges routed anew here (the others kept their route)
     for src, dst, key, kind, part in g.edges:
         old = old_routes.get((key, part, src, dst))
         if old is not None and old.kind == kind and not ({src, dst} & replaced):
@@ -480,9 +483,62 @@ def stable_layout(prev: Layout, amap: ArgumentMap, *, english: bool = False,
                 lay.edges.append(route)
                 continue
         pts, tip = route_around(nodes, nodes[src], nodes[dst], src, dst, part != "premise")
+        rerouted.append(len(lay.edges))
         lay.edges.append(EdgeRoute(key, kind, part, src, dst, pts, tip))
+    _reroute_through_boxes(lay, rerouted)
     _fit(lay)
     return lay
+
+
+#: above this many boxes Graphviz's router is not asked (its obstacle graph grows
+#: fast: 40 s at 500 boxes), nor when it takes longer than this many seconds
+REROUTE_MAX_NODES = 200
+REROUTE_SECONDS = 2.0
+
+
+def _reroute_through_boxes(lay: Layout, candidates: list[int]) -> None:
+    """Edges routed anew that still run through boxes are routed by Graphviz around
+    the boxes, which stay exactly where they are (neato -n2 with splines); a route
+    is taken only where it crosses fewer boxes."""
+    nodes = lay.nodes
+    if not candidates or len(nodes) > REROUTE_MAX_NODES:
+        return
+    bad = [i for i in candidates if _crossings(lay.edges[i], nodes)]
+    if not bad:
+        return
+    q = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    lines = ["digraph { graph [splines=true]; node [shape=box, fixedsize=true, label=\"\"];"]
+    for k, n in nodes.items():
+        lines.append(f"{q(k)} [pos=\"{n.x:.2f},{-n.y:.2f}!\", width={n.w / 72:.4f}, "
+                     f"height={n.h / 72:.4f}];")
+    for i in bad:
+        e = lay.edges[i]
+        head = "normal" if e.tip is not None else "none"
+        lines.append(f"{q(e.source)} -> {q(e.target)} [id=\"e{i}\", arrowhead={head}];")
+    lines.append("}")
+    try:
+        done = subprocess.run(["neato", "-n2", "-Tjson0"], input="\n".join(lines).encode(),
+                              capture_output=True, timeout=REROUTE_SECONDS, check=True)
+        routed = json.loads(done.stdout).get("edges", [])
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return          # no neato, too slow or failed: the simple routes stay
+    for r in routed:
+        i = int(str(r.get("id", "e-1"))[1:])
+        old = lay.edges[i]
+        tip, pts = None, []
+        for tok in r.get("pos", "").split():
+            if tok.startswith("e,"):
+                x, y = tok[2:].split(",")[:2]
+                tip = (float(x), -float(y))
+            elif not tok.startswith("s,"):
+                x, y = tok.split(",")[:2]
+                pts.append((float(x), -float(y)))
+        if len(pts) < 4 or (len(pts) - 1) % 3:
+            continue
+        new = EdgeRoute(old.relation, old.kind, old.part, old.source, old.target, pts,
+                        tip if old.tip is not None else None)
+        if _crossings(new, nodes) < _crossings(old, nodes):
+            lay.edges[i] = new
 
 
 def _crossings(route: EdgeRoute, nodes: dict[str, NodePlace]) -> int:

@@ -25,7 +25,7 @@ import subprocess
 from dataclasses import dataclass
 
 from .layout import (
-    EdgeRoute, Layout, NodePlace, _fit, _Graph, build_graph, clip_to_box, layout_map,
+    EdgeRoute, Layout, NodePlace, _fit, _Graph, _q, build_graph, clip_to_box, layout_map,
     straight_route,
 )
 from .model import ArgumentMap
@@ -506,15 +506,14 @@ def _reroute_through_boxes(lay: Layout, candidates: list[int]) -> None:
     bad = [i for i in candidates if _crossings(lay.edges[i], nodes)]
     if not bad:
         return
-    q = lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
     lines = ["digraph { graph [splines=true]; node [shape=box, fixedsize=true, label=\"\"];"]
     for k, n in nodes.items():
-        lines.append(f"{q(k)} [pos=\"{n.x:.2f},{-n.y:.2f}!\", width={n.w / 72:.4f}, "
+        lines.append(f"{_q(k)} [pos=\"{n.x:.2f},{-n.y:.2f}!\", width={n.w / 72:.4f}, "
                      f"height={n.h / 72:.4f}];")
     for i in bad:
         e = lay.edges[i]
         head = "normal" if e.tip is not None else "none"
-        lines.append(f"{q(e.source)} -> {q(e.target)} [id=\"e{i}\", arrowhead={head}];")
+        lines.append(f"{_q(e.source)} -> {_q(e.target)} [id=\"e{i}\", arrowhead={head}];")
     lines.append("}")
     try:
         done = subprocess.run(["neato", "-n2", "-Tjson0"], input="\n".join(lines).encode(),

@@ -161,7 +161,7 @@ def restore(window, entry: recovery.Entry) -> "MapDocument | None":
     """Open the kept edits as unsaved changes of their map file."""
     from PySide6.QtWidgets import QMessageBox
 
-    from .document import MapDocument
+    from .document import MapDocument, read_disk_text
 
     try:
         loaded = entry.load()
@@ -181,13 +181,7 @@ def restore(window, entry: recovery.Entry) -> "MapDocument | None":
             window.tabs.setCurrentIndex(i)
             window.close_tab(i)
             break
-    disk_text = None
-    if path and os.path.exists(path):
-        try:
-            with open(path, "rb") as fh:
-                disk_text = fh.read().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            disk_text = None
+    disk_text = read_disk_text(path) if path and os.path.exists(path) else None
     doc = MapDocument(loaded.map, path if disk_text is not None else None, disk_text,
                       [], window)
     if path and disk_text is None:

@@ -180,7 +180,6 @@ class SourcePane(QWidget):
     def show_claim(self, amap: ArgumentMap | None, claim_id: str | None) -> None:
         """Show the article of ``claim_id`` (or keep the article, if it has no source)."""
         if amap is not self.amap or (self.source is not None and amap is not None
-                                     and amap.sources.get(self.source.id) is not self.source
                                      and self.source.id not in amap.sources):
             self.source, self.text = None, None   # another map: its article is not this one's
         self.amap, self.claim_id = amap, claim_id

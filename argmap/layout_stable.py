@@ -8,7 +8,8 @@ neighbours (a premise on the premise side of its target, in the map's
 reading direction), a box that grew stays put when it fits and otherwise
 moves itself (never its neighbours) to the nearest slot where it does, and
 only the edges at something that moved are routed again: straight, clipped
-to the boxes, with one bend around boxes in the way.
+to the boxes, with one bend around boxes in the way, and where that still
+crosses a box, by Graphviz around the boxes near it (:mod:`.layout_reroute`).
 
 :func:`update_layout` decides between that and a full layout: the first
 layout of a map, a change of direction, an explicit request (View → Auto
@@ -19,15 +20,18 @@ that returns to a content it had before (undo) gets the layout it had then.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
-import subprocess
 from dataclasses import dataclass
 
 from .layout import (
-    EdgeRoute, Layout, NodePlace, _fit, _Graph, _q, build_graph, clip_to_box, layout_map,
+    EdgeRoute, Layout, NodePlace, _fit, _Graph, build_graph, clip_to_box, layout_map,
     straight_route,
 )
+from .layout_geometry import (  # noqa: F401  (edges_through_boxes, overlaps: the checks)
+    Rect, bbox, crossings, edges_through_boxes, overlaps, polyline_hits, rect_of,
+    rects_overlap, route_polyline,
+)
+from .layout_reroute import reroute_through_boxes
 from .model import ArgumentMap
 
 #: clearance kept around a placed box
@@ -42,100 +46,10 @@ CROSSING = 400.0
 #: a size change below this is no change
 EPS = 0.5
 
-Rect = tuple[float, float, float, float]
-
-
 def premise_axis(direction: str) -> tuple[float, float]:
     """The way from a conclusion to its premises on the canvas."""
     return {"TB": (0.0, 1.0), "BT": (0.0, -1.0), "LR": (1.0, 0.0),
             "RL": (-1.0, 0.0)}.get(direction, (0.0, 1.0))
-
-
-# -- geometry ------------------------------------------------------------------------
-def rect_of(n: NodePlace, pad: float = 0.0) -> Rect:
-    return (n.x - n.w / 2 - pad, n.y - n.h / 2 - pad, n.x + n.w / 2 + pad, n.y + n.h / 2 + pad)
-
-
-def rects_overlap(a: Rect, b: Rect) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def segment_hits_rect(p: tuple[float, float], q: tuple[float, float], r: Rect) -> bool:
-    """Whether the segment p–q passes through the inside of ``r`` (Liang–Barsky)."""
-    x0, y0 = p
-    dx, dy = q[0] - x0, q[1] - y0
-    t0, t1 = 0.0, 1.0
-    for den, num in ((-dx, x0 - r[0]), (dx, r[2] - x0), (-dy, y0 - r[1]), (dy, r[3] - y0)):
-        if den == 0:
-            if num < 0:
-                return False
-            continue
-        t = num / den
-        if den < 0:
-            t0 = max(t0, t)
-        else:
-            t1 = min(t1, t)
-        if t0 > t1:
-            return False
-    return t1 - t0 > 1e-9
-
-
-def route_polyline(points: list[tuple[float, float]], steps: int = 8
-                   ) -> list[tuple[float, float]]:
-    """The points of a cubic Bézier chain (p0, (c1, c2, p)*), sampled."""
-    if not points:
-        return []
-    out = [points[0]]
-    for i in range(0, len(points) - 3, 3):
-        p0, c1, c2, p1 = points[i:i + 4]
-        for s in range(1, steps + 1):
-            t = s / steps
-            u = 1 - t
-            out.append((u ** 3 * p0[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0]
-                        + t ** 3 * p1[0],
-                        u ** 3 * p0[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1]
-                        + t ** 3 * p1[1]))
-    return out
-
-
-def _bbox(pts) -> Rect:
-    xs = [p[0] for p in pts]
-    ys = [p[1] for p in pts]
-    return (min(xs), min(ys), max(xs), max(ys))
-
-
-def polyline_hits(poly: list[tuple[float, float]], r: Rect) -> bool:
-    return any(segment_hits_rect(poly[i], poly[i + 1], r) for i in range(len(poly) - 1))
-
-
-def overlaps(lay: Layout, claims_only: bool = True) -> list[tuple[str, str]]:
-    """Pairs of boxes that overlap (sweep over x)."""
-    items = sorted((rect_of(n, -0.5), k) for k, n in lay.nodes.items()
-                   if not (claims_only and n.junction))
-    found, active = [], []
-    for r, k in items:
-        active = [(a, ka) for a, ka in active if a[2] > r[0]]
-        found += [(ka, k) for a, ka in active if rects_overlap(a, r)]
-        active.append((r, k))
-    return found
-
-
-def edges_through_boxes(lay: Layout) -> list[tuple[EdgeRoute, str]]:
-    """Edges that run through a claim box other than their own ends."""
-    boxes = [(k, rect_of(n, -2.0)) for k, n in lay.nodes.items() if not n.junction]
-    hits = []
-    for e in lay.edges:
-        poly = route_polyline(e.points)
-        if len(poly) < 2:
-            continue
-        bb = _bbox(poly)
-        for k, r in boxes:
-            if k in (e.source, e.target) or not rects_overlap(bb, r):
-                continue
-            if polyline_hits(poly, r):
-                hits.append((e, k))
-                break
-    return hits
 
 
 # -- what changed -------------------------------------------------------------------
@@ -187,7 +101,7 @@ class _Placer:
         self.vertical = self.ax[0] == 0        # ranks are rows
         self.sign = self.ax[0] + self.ax[1]
         self.nodes = nodes
-        self.routes = [(_bbox(r.points), r) for r in routes if r.points]
+        self.routes = [(bbox(r.points), r) for r in routes if r.points]
 
     # rank / cross coordinates of a point, and back
     def rc(self, x: float, y: float) -> tuple[float, float]:
@@ -354,7 +268,7 @@ def stable_layout(prev: Layout, amap: ArgumentMap, *, english: bool = False,
                 if placer.blocked(rect_of(spot, GAP / 3), {nid}):
                     continue
                 nodes[nid] = spot
-                hits = sum(_crossings(_stretched(r, prev.nodes, nodes), nodes) for r in mine
+                hits = sum(crossings(_stretched(r, prev.nodes, nodes), nodes) for r in mine
                            if r.source in nodes and r.target in nodes)
                 del nodes[nid]
                 if best is None or (hits, i) < best[:2]:
@@ -465,7 +379,7 @@ def stable_layout(prev: Layout, amap: ArgumentMap, *, english: bool = False,
         poly = route_polyline(route.points, 6)
         if not poly:
             return False
-        bb = _bbox(poly)
+        bb = bbox(poly)
         return not any(rects_overlap(bb, r) and polyline_hits(poly, r) for r in boxes)
 
     rerouted: list[int] = []     # edges routed anew here (the others kept their route)
@@ -485,70 +399,9 @@ def stable_layout(prev: Layout, amap: ArgumentMap, *, english: bool = False,
         pts, tip = route_around(nodes, nodes[src], nodes[dst], src, dst, part != "premise")
         rerouted.append(len(lay.edges))
         lay.edges.append(EdgeRoute(key, kind, part, src, dst, pts, tip))
-    _reroute_through_boxes(lay, rerouted)
+    reroute_through_boxes(lay, rerouted)
     _fit(lay)
     return lay
-
-
-#: above this many boxes Graphviz's router is not asked (its obstacle graph grows
-#: fast: 40 s at 500 boxes), nor when it takes longer than this many seconds
-REROUTE_MAX_NODES = 200
-REROUTE_SECONDS = 2.0
-
-
-def _reroute_through_boxes(lay: Layout, candidates: list[int]) -> None:
-    """Edges routed anew that still run through boxes are routed by Graphviz around
-    the boxes, which stay exactly where they are (neato -n2 with splines); a route
-    is taken only where it crosses fewer boxes."""
-    nodes = lay.nodes
-    if not candidates or len(nodes) > REROUTE_MAX_NODES:
-        return
-    bad = [i for i in candidates if _crossings(lay.edges[i], nodes)]
-    if not bad:
-        return
-    lines = ["digraph { graph [splines=true]; node [shape=box, fixedsize=true, label=\"\"];"]
-    for k, n in nodes.items():
-        lines.append(f"{_q(k)} [pos=\"{n.x:.2f},{-n.y:.2f}!\", width={n.w / 72:.4f}, "
-                     f"height={n.h / 72:.4f}];")
-    for i in bad:
-        e = lay.edges[i]
-        head = "normal" if e.tip is not None else "none"
-        lines.append(f"{_q(e.source)} -> {_q(e.target)} [id=\"e{i}\", arrowhead={head}];")
-    lines.append("}")
-    try:
-        done = subprocess.run(["neato", "-n2", "-Tjson0"], input="\n".join(lines).encode(),
-                              capture_output=True, timeout=REROUTE_SECONDS, check=True)
-        routed = json.loads(done.stdout).get("edges", [])
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return          # no neato, too slow or failed: the simple routes stay
-    for r in routed:
-        i = int(str(r.get("id", "e-1"))[1:])
-        old = lay.edges[i]
-        tip, pts = None, []
-        for tok in r.get("pos", "").split():
-            if tok.startswith("e,"):
-                x, y = tok[2:].split(",")[:2]
-                tip = (float(x), -float(y))
-            elif not tok.startswith("s,"):
-                x, y = tok.split(",")[:2]
-                pts.append((float(x), -float(y)))
-        if len(pts) < 4 or (len(pts) - 1) % 3:
-            continue
-        new = EdgeRoute(old.relation, old.kind, old.part, old.source, old.target, pts,
-                        tip if old.tip is not None else None)
-        if _crossings(new, nodes) < _crossings(old, nodes):
-            lay.edges[i] = new
-
-
-def _crossings(route: EdgeRoute, nodes: dict[str, NodePlace]) -> int:
-    """Claim boxes (other than its ends) that ``route`` runs through."""
-    poly = route_polyline(route.points, 6)
-    if not poly:
-        return 0
-    bb = _bbox(poly)
-    return sum(1 for k, n in nodes.items()
-               if k not in (route.source, route.target) and not n.junction
-               and rects_overlap(bb, r := rect_of(n, -2.0)) and polyline_hits(poly, r))
 
 
 #: a neighbour of a grown box is pushed at most this far, else the box moves itself
@@ -625,13 +478,13 @@ def _best_route(boxes: list[Rect], a: NodePlace, b: NodePlace, arrow: bool
     """The straight edge from ``a`` to ``b`` or, when it runs through some of
     ``boxes``, the route with one bend that runs through fewest: (hits, points, tip)."""
     pts, tip = straight_route(a, b, arrow)
-    span = _bbox([(a.x, a.y), (b.x, b.y)])
+    span = bbox([(a.x, a.y), (b.x, b.y)])
     span = (span[0] - 360, span[1] - 360, span[2] + 360, span[3] + 360)
     near = [r for r in boxes if rects_overlap(span, r)]
 
     def hits(points) -> int:
         poly = route_polyline(points, 8)
-        bb = _bbox(poly)
+        bb = bbox(poly)
         return sum(1 for r in near if rects_overlap(bb, r) and polyline_hits(poly, r))
 
     first = hits(pts)

@@ -12,8 +12,9 @@ For the boxes the edit did not touch (every claim but the new or reworded
 one) the table gives the median and 95th-percentile displacement and the
 share that moved more than 50 px, for the old behaviour (a fresh full
 ``layout_map`` after the edit) and for the new one (``update_layout`` from the
-previous layout); and, for both, the boxes that overlap and the edges that run
-through a box other than their own ends.
+previous layout); and, for both, the boxes that overlap, the edges that run
+through a box other than their own ends, and how far a new claim lands from
+the claim it argues for.
 
     python benchmarks/bench_stability.py [--reps 3] [--sizes 100,500,1000,2000]
 """
@@ -111,6 +112,14 @@ def backwards(lay: Layout, amap: ArgumentMap) -> int:
     return n
 
 
+def reach(lay: Layout, amap: ArgumentMap, touched: set[str]) -> float:
+    """How far a new claim landed from the claim it argues for: centre to centre, px."""
+    cid = next(iter(touched))
+    r = next(r for r in amap.relations if cid in r.premises)
+    a, b = lay.claim(cid), lay.claim(r.target)
+    return math.hypot(a.x - b.x, a.y - b.y) if a and b else 0.0
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -126,6 +135,7 @@ class Tally:
         self.backwards = 0
         self.seconds: list[float] = []
         self.full = 0
+        self.reach: list[float] = []
 
     def row(self) -> tuple[str, str, str, str, str, str]:
         share = 100 * sum(1 for x in self.d if x > 50) / max(1, len(self.d))
@@ -156,6 +166,8 @@ def measure(name: str, amap: ArgumentMap, reps: int, seed: int, rows: list, tota
                 tally.through += len(edges_through_boxes(lay))
                 tally.backwards += backwards(lay, edited)
                 tally.seconds.append(secs)
+                if kind == "add":
+                    tally.reach.append(reach(lay, edited, touched))
             new.full += got.mode == "full"
         for which, tally in (("old", old), ("new", new)):
             agg = totals.setdefault(which, Tally())
@@ -164,6 +176,7 @@ def measure(name: str, amap: ArgumentMap, reps: int, seed: int, rows: list, tota
             agg.through += tally.through
             agg.backwards += tally.backwards
             agg.seconds += tally.seconds
+            agg.reach += tally.reach
         ms = f"{1000 * statistics.median(old.seconds):.0f} / " \
              f"{1000 * statistics.median(new.seconds):.0f}" if new.seconds else "-"
         rows.append((name, str(len(amap.claims)), kind, *old.row(), *new.row(), ms,
@@ -212,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"p95 {pct(t.d, .95):.1f} px, "
                   f"{100 * sum(1 for x in t.d if x > 50) / len(t.d):.1f} % moved > 50 px, "
                   f"{t.overlaps} overlaps, {t.through} edges through boxes, "
-                  f"{t.backwards} backwards")
+                  f"{t.backwards} backwards; a new claim lands a median "
+                  f"{statistics.median(t.reach):.0f} px (p95 {pct(t.reach, .95):.0f} px) "
+                  f"from its target")
     return 0
 
 

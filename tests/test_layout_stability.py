@@ -6,10 +6,11 @@ import statistics
 import pytest
 
 from argmap.layout import layout_map
+from argmap.layout_reroute import REROUTE_MAX_NODES
 from argmap.layout_stable import (
     edges_through_boxes, overlaps, premise_axis, stable_layout, update_layout,
 )
-from argmap.mapio import load_file
+from argmap.mapio import load_file, load_text
 from argmap.model import Claim, Relation
 
 from conftest import ROOT
@@ -183,3 +184,28 @@ def test_junctions_and_undercuts_are_placed(base):
     assert {e.relation for e in after.edges} >= {rel.key, "unter-undercut-" + rel.key}
     assert overlaps(after) == []
     assert max(moves(before, after, {"unter"})) <= 50
+
+
+def _chains(n: int, depth: int) -> str:
+    lines = ["argmap: 1", "title: Ketten", "claims:"]
+    lines += [f"  c{c}-{d}: {{text: 'Behauptung {c} {d} mit etwas Text dazu'}}"
+              for c in range(n) for d in range(depth)]
+    lines.append("relations:")
+    lines += [f"  - {{type: support, from: c{c}-{d}, to: c{c}-{d - 1}}}"
+              for c in range(n) for d in range(1, depth)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_new_edge_on_a_big_map_goes_around_the_boxes_in_its_way():
+    # 240 claims: more than Graphviz's router is asked about for the whole map, so
+    # only the boxes near the new edge are
+    text = _chains(60, 4)
+    lay = layout_map(load_text(text, "ketten.yaml").map)
+    assert len(lay.nodes) > REROUTE_MAX_NODES
+    for c in (27, 36, 45):
+        amap = load_text(text, "ketten.yaml").map
+        amap.add_relation(Relation("attack", [f"c{c}-3"], f"c{c + 2}-2"))
+        after = update_layout(lay, amap)
+        assert after.mode == "stable"
+        assert edges_through_boxes(after.layout) == []
+        assert max(moves(lay, after.layout)) == 0

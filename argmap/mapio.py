@@ -1,38 +1,71 @@
 """Reading map files: text -> checked data -> model, with positioned problems.
 
-The fast path (a Rust YAML parser and a compiled schema check) serves clean
-files; positions are worked out with PyYAML only when there is something to
-report.  Bad input never raises: it yields diagnostics and, where possible,
-a partial map the app can still show.
+PyYAML's C parser gives the data with a position for every value in one
+pass (:mod:`argmap.yamlread`); a compiled schema check passes clean files,
+and the readable schema messages are made only when it fails.  Bad input
+never raises: it yields diagnostics and, where possible, a partial map the
+app can still show.  What one file may hold is bounded (see docs/format.md,
+"Limits"), so checking any file takes about a second.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
-from .diagnostics import ERROR, Diagnostic, MapError, sort_key
+from .diagnostics import ERROR, WARNING, Diagnostic, MapError, sort_key
 from .fileformat import from_data
 from .model import ArgumentMap
 from .paths import inside
+from .quotes import header_folder
 from .schema import fast_valid, validate_schema
 from .validate import check_data
-from .yamlread import Document, decode, read_fast, read_yaml_with_errors
+from .yamlread import Document, check_size, decode, read_yaml_with_errors
+
+#: Claims and relations one map file may hold: checking a map this big takes
+#: about a second; a bigger one is refused right after parsing.
+MAX_CLAIMS = 10_000
+MAX_RELATIONS = 20_000
+#: Problems listed per file; the rest are counted in a last line.
+MAX_REPORTED = 1_000
 
 
 @dataclass
 class Loaded:
-    """What reading a map file gave: the map (None if unreadable) and problems."""
+    """What reading a map file gave: the map (None if unreadable) and problems.
+
+    At most :data:`MAX_REPORTED` problems are listed, the last of them saying
+    how many more there are (``more_errors``, ``more_warnings``).
+    """
 
     map: ArgumentMap | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str | None = None
+    more_errors: int = 0
+    more_warnings: int = 0
+    #: ``where(path, key)``: the line and column of a part of the text read
+    where: Callable[[tuple, bool], tuple[int, int]] | None = None
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def error_count(self) -> int:
+        """Errors found, listed or not (the line that counts the rest not counted)."""
+        listed = sum(1 for d in self.diagnostics if d.is_error)
+        return listed + self.more_errors - (1 if self.more_errors else 0)
+
+    @property
+    def warning_count(self) -> int:
+        """Warnings found, listed or not (the line that counts the rest not counted)."""
+        listed = sum(1 for d in self.diagnostics if not d.is_error)
+        return listed + self.more_warnings - (1 if self.more_warnings and not self.more_errors
+                                              else 0)
 
     @property
     def ok(self) -> bool:
@@ -40,7 +73,7 @@ class Loaded:
 
 
 class _LazyWhere:
-    """Positions computed on first use, by the careful YAML reader."""
+    """Positions in a text read before, computed on first use."""
 
     def __init__(self, text: str, file: str) -> None:
         self.text, self.file = text, file
@@ -56,40 +89,76 @@ class _LazyWhere:
 
 
 def load_text(text: str, file: str = "", *, folder: str | None = None,
-              resolve: bool = True) -> Loaded:
-    """Read a map from text.  ``folder`` is where referenced maps are found."""
+              resolve: bool = True, sources: str | None = None) -> Loaded:
+    """Read a map from text.  ``folder`` is where referenced maps are found;
+    ``sources`` is the sources folder the user chose (a header may name it)."""
     diags: list[Diagnostic] = []
-    data: Any = read_fast(text)
-    where: Callable[[tuple, bool], tuple[int, int]]
-    if data is not None:
-        where = _LazyWhere(text, file)
-        if isinstance(data, dict) and not fast_valid(data):
-            doc = Document(data, file)
-            doc.where = where  # type: ignore[method-assign]
-            diags += validate_schema(doc)
-    else:
-        try:
-            doc, errors = read_yaml_with_errors(text, file)
-        except MapError as exc:
-            return Loaded(None, exc.diagnostics, text)
-        data, where = doc.data, doc.where
-        diags += errors
-        if isinstance(data, dict):
-            diags += validate_schema(doc)
+    try:
+        check_size(text, file)
+    except MapError as exc:
+        return Loaded(None, exc.diagnostics, text)
+    try:
+        doc, errors = read_yaml_with_errors(text, file)
+    except MapError as exc:
+        return Loaded(None, exc.diagnostics, text)
+    data: Any = doc.data
+    where: Callable[[tuple, bool], tuple[int, int]] = doc.where
+    diags += errors
     if not isinstance(data, dict):
         diags.append(Diagnostic(ERROR, "a map file must be a YAML mapping that starts with "
                                 "'argmap: 1'", file, 1, 1))
         return Loaded(None, sorted(set(diags), key=sort_key), text)
+    too_big = _too_big(data, text, file)
+    if too_big is not None:
+        return Loaded(None, [too_big], text)
+    if not fast_valid(data):     # the compiled check; messages only when needed
+        diags += validate_schema(doc)
     diags += check_data(data, file, where)
     amap = from_data(data)
     amap.path = file or None
+    refused = header_folder(amap, file or None, sources)[1]
+    if refused:
+        line, col = where(("source_folder",), False)
+        diags.append(Diagnostic(ERROR, refused, file, line, col))
     if resolve:
         diags += resolve_refs(amap, folder if folder is not None
                               else os.path.dirname(file) or ".", file, where)
-    return Loaded(amap, sorted(dict.fromkeys(diags), key=sort_key), text)
+    return _capped(Loaded(amap, sorted(dict.fromkeys(diags), key=sort_key), text,
+                          where=where))
 
 
-def load_file(path: str, *, resolve: bool = True) -> Loaded:
+def _too_big(data: dict, text: str, file: str) -> Diagnostic | None:
+    """An error for a map with more claims or relations than a map may hold."""
+    for name, limit in (("claims", MAX_CLAIMS), ("relations", MAX_RELATIONS)):
+        part = data.get(name)
+        if isinstance(part, (dict, list)) and len(part) > limit:
+            m = re.search(rf"^{name}\s*:", text, re.MULTILINE)
+            line = text.count("\n", 0, m.start()) + 1 if m else 1
+            return Diagnostic(ERROR, f"the map has {len(part):,} {name}, more than the "
+                              f"{limit:,} a map file may hold; refusing to check it "
+                              "(split it into several maps that refer to each other)",
+                              file, line, 1)
+    return None
+
+
+def _capped(loaded: Loaded) -> Loaded:
+    """At most MAX_REPORTED problems, and a last one that counts the rest."""
+    if len(loaded.diagnostics) <= MAX_REPORTED:
+        return loaded
+    shown, rest = loaded.diagnostics[:MAX_REPORTED], loaded.diagnostics[MAX_REPORTED:]
+    errors = sum(1 for d in rest if d.is_error)
+    warnings = len(rest) - errors
+    parts = [f"{n:,} {what}" for n, what in ((errors, "error(s)"), (warnings, "warning(s)")) if n]
+    file = loaded.diagnostics[0].file
+    shown.append(Diagnostic(ERROR if errors else WARNING,
+                            f"and {len(rest):,} more problems not listed: {', '.join(parts)}",
+                            file))
+    loaded.diagnostics = shown
+    loaded.more_errors, loaded.more_warnings = errors, warnings
+    return loaded
+
+
+def load_file(path: str, *, resolve: bool = True, sources: str | None = None) -> Loaded:
     """Read a map file; problems (including I/O errors) come back as diagnostics."""
     try:
         with open(path, "rb") as fh:
@@ -100,7 +169,8 @@ def load_file(path: str, *, resolve: bool = True) -> Loaded:
         text = decode(raw, path)
     except MapError as exc:
         return Loaded(None, exc.diagnostics)
-    return load_text(text, path, folder=os.path.dirname(path) or ".", resolve=resolve)
+    return load_text(text, path, folder=os.path.dirname(path) or ".", resolve=resolve,
+                     sources=sources)
 
 
 @lru_cache(maxsize=32)
@@ -121,8 +191,8 @@ def resolve_refs(amap: ArgumentMap, folder: str, file: str,
         path = os.path.join(folder, fname)
         line, col = where(("claims", claim.id, "ref"), False)
 
-        def fail(msg: str) -> None:
-            out.append(Diagnostic(ERROR, f"claim '{claim.id}': {msg}", file, line, col, claim.id))
+        def fail(msg: str, who: str = claim.id, line: int = line, col: int = col) -> None:
+            out.append(Diagnostic(ERROR, f"claim '{who}': {msg}", file, line, col, who))
 
         if file and os.path.abspath(path) == os.path.abspath(file):
             fail(f"refers to its own map ('{claim.ref}'); use the claim id directly")

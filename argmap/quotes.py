@@ -45,28 +45,50 @@ def article_text(sources_dir: str, file_name: str) -> str | None:
         return None
 
 
-def map_sources_dir(amap: ArgumentMap, path: str | None = None) -> str | None:
-    """The folder the map's header names (``source_folder``), if it exists.
+def _same_folder(a: str, b: str | None) -> bool:
+    return bool(b) and os.path.realpath(a) == os.path.realpath(b)
 
-    A relative folder is taken from the map file's folder (``path`` or the
-    map's own path); a map not saved yet can only name an absolute folder.
+
+def header_folder(amap: ArgumentMap, path: str | None = None,
+                  chosen: str | None = None) -> tuple[str | None, str]:
+    """The folder the header's ``source_folder`` names, and why it is not used.
+
+    Returns ``(folder, "")`` for a usable folder, ``(None, reason)`` for one that
+    is refused and ``(None, "")`` when there is none or it does not exist.  A
+    relative folder is taken from the map file's folder (``path`` or the map's
+    own path).  An absolute folder (``/dir``, ``~/dir``) is refused unless it is
+    ``chosen``, the sources folder the user gave (``--sources``, the app's
+    setting): a map from elsewhere must not make us read the reader's files.
+    The reason does not depend on whether the folder exists.
     """
-    folder = os.path.expanduser(amap.source_folder) if amap.source_folder else ""
-    if not folder:
-        return None
+    named = amap.source_folder
+    if not named:
+        return None, ""
     base = path or amap.path
-    if not os.path.isabs(folder):
+    if os.path.isabs(named) or named.startswith("~"):
+        folder = os.path.normpath(os.path.expanduser(named))
+        if not _same_folder(folder, chosen):
+            return None, (f"source_folder '{named}' is an absolute folder; it is not read "
+                          "(write it relative to the map file, or give it as the sources "
+                          "folder: --sources DIR)")
+    else:
         if not base:
-            return None
-        folder = os.path.join(os.path.dirname(os.path.abspath(base)), folder)
-    folder = os.path.normpath(folder)
-    return folder if os.path.isdir(folder) else None
+            return None, ""
+        folder = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(base)), named))
+    return (folder, "") if os.path.isdir(folder) else (None, "")
+
+
+def map_sources_dir(amap: ArgumentMap, path: str | None = None,
+                    chosen: str | None = None) -> str | None:
+    """The folder the map's header names (``source_folder``), if it exists and may
+    be read (see :func:`header_folder`)."""
+    return header_folder(amap, path, chosen)[0]
 
 
 def source_folders(amap: ArgumentMap, given: str | None = None) -> list[str]:
     """Where to look for the map's articles, in order: ``given``, the header's folder."""
     out = [os.path.normpath(given)] if given and os.path.isdir(given) else []
-    header = map_sources_dir(amap)
+    header = map_sources_dir(amap, chosen=given)
     if header and header not in out:
         out.append(header)
     return out
@@ -93,8 +115,12 @@ def check_quotes(amap: ArgumentMap, sources_dir: str, file: str,
             if src.id not in missing_reported:
                 missing_reported.add(src.id)
                 line, col = where(("sources", src.id, "file"), False)
-                out.append(Diagnostic(ERROR, f"source '{src.id}': article file '{src.file}' "
-                                      f"not found in {sources_dir}", file, line, col))
+                if inside(sources_dir, src.file) is None:   # whether it exists or not
+                    msg = (f"source '{src.id}': article file '{src.file}' lies outside the "
+                           "sources folder; it is not read")
+                else:
+                    msg = f"source '{src.id}': article file '{src.file}' not found in {sources_dir}"
+                out.append(Diagnostic(ERROR, msg, file, line, col))
             continue
         if not quote_found(claim.quote, text):
             line, col = where(("claims", claim.id, "quote"), False)

@@ -14,12 +14,15 @@ import difflib
 import io
 import json
 import os
+import re
 import tempfile
 import time
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
@@ -79,12 +82,41 @@ class ReadOnlyFile(PermissionError):
     """The file is marked read-only; it is not written over."""
 
 
+class LinkedWriteError(OSError):
+    """Writing into a file with several names failed midway; the new text is kept."""
+
+
+def _copy_into(path: str, data: bytes) -> None:
+    with open(path, "r+b") as fh:
+        fh.write(data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _into_linked(path: str, tmp: str, data: bytes) -> None:
+    """Write ``data`` into the file itself, so that every hard link sees it.
+
+    A rename would give ``path`` a new file and leave the other names with the
+    old text.  The complete new text is already safe in ``tmp``; it is removed
+    only once the copy is through, and named in the error when it is not."""
+    try:
+        _copy_into(path, data)
+    except OSError as exc:
+        raise LinkedWriteError(
+            f"{path} has other hard links, so the new text is written into the file "
+            f"itself, and that failed ({exc.strerror or exc}); the file may be cut short: "
+            f"the complete new text is in {tmp}") from exc
+    os.unlink(tmp)
+
+
 def atomic_write(path: str, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once, or not at all.
 
     A symbolic link is written through (its target gets the new text, the link
     stays); a file marked read-only is refused; mode, owner and group are kept
-    where the system lets us."""
+    where the system lets us.  A file with other hard links is written in place
+    after the new text is safe in a temporary file (see :func:`_into_linked`)."""
     path = os.path.realpath(path)
     try:
         old = os.stat(path)
@@ -102,6 +134,9 @@ def atomic_write(path: str, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if old is not None and old.st_nlink > 1:
+            _into_linked(path, tmp, data)
+            return
         os.chmod(tmp, old.st_mode & 0o7777 if old is not None else 0o644)
         if old is not None and hasattr(os, "chown"):
             try:
@@ -109,6 +144,8 @@ def atomic_write(path: str, data: bytes) -> None:
             except OSError:
                 pass        # not ours to give away: the new file is the saver's
         os.replace(tmp, path)
+    except LinkedWriteError:
+        raise
     except BaseException:
         try:
             os.unlink(tmp)
@@ -126,9 +163,36 @@ def atomic_write(path: str, data: bytes) -> None:
 
 
 # -- round-trip YAML --------------------------------------------------------
+#: Characters no YAML style but the double-quoted one keeps as they are: controls
+#: (a literal block turns CR and NEL into line ends, a plain or single-quoted
+#: scalar folds NEL into a space), the Unicode line and paragraph separators,
+#: the byte order mark and the non-characters.  Double quotes write them as
+#: escapes (``\t``, ``\N``, ``\L``, ``\P``, ``\uFEFF``) that every reader reads back.
+FRAGILE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+class _Emitter(Emitter):
+    """ruamel.yaml's emitter, with the styles that do not read back refused."""
+
+    def choose_scalar_style(self) -> Any:
+        value = self.event.value
+        # in a folded scalar ('>') ruamel.yaml marks the places of its folds with '\a'
+        text = value.replace("\a", "") if self.event.style == ">" and value else value
+        if isinstance(text, str) and FRAGILE.search(text):
+            if self.analysis is None:
+                self.analysis = self.analyze_scalar(value)
+            return '"'
+        style = super().choose_scalar_style()
+        if style == "" and value[:1] in ("?", ":") and self.flow_level:
+            # YAML 1.2 allows ':x' and '?x' plain in a flow mapping; PyYAML does not
+            return "'" if self.analysis.allow_single_quoted else '"'
+        return style
+
+
 def _yaml(mapping: int = 2, sequence: int = 4, offset: int = 2,
           preserve_quotes: bool = True) -> YAML:
     y = YAML(typ="rt")
+    y.Emitter = _Emitter
     y.preserve_quotes = preserve_quotes
     y.allow_unicode = True
     y.width = 4096
@@ -308,7 +372,13 @@ def _reorder(cm: CommentedMap, order: tuple[str, ...]) -> None:
 def format_text(text: str, path: str | None = None) -> str:
     """Canonical layout of a map file, comments kept; idempotent."""
     y = _yaml(preserve_quotes=False)
-    doc = y.load(text)
+    try:
+        doc = y.load(text)
+    except YAMLError as exc:   # duplicate keys and the like: `argmap check` names them
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise SaveError(f"not formatted: {problem}{where}") from None
     if not isinstance(doc, CommentedMap):
         raise SaveError("not a map file")
     _reorder(doc, TOP_FIELDS)
@@ -320,7 +390,7 @@ def format_text(text: str, path: str | None = None) -> str:
                 if isinstance(item, CommentedMap):
                     item.fa.set_block_style()
                     _reorder(item, order)
-                    for k, v in item.items():
+                    for v in item.values():
                         if isinstance(v, CommentedSeq):
                             v.fa.set_flow_style()
     if isinstance(doc.get("relations"), CommentedSeq):

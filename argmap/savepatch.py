@@ -42,26 +42,22 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import savefile as sf
+from .diagnostics import MapError
 from .fileformat import to_data
 from .model import ArgumentMap
-from .yamlread import _TAG_LIKE
-
-try:  # the Rust parser mapio reads clean files with
-    import ryaml as _ryaml
-except ImportError:  # pragma: no cover - optional speed-up
-    _ryaml = None
+from .yamlread import _TAG_LIKE, read_yaml_with_errors
 
 SECTIONS = ("sources", "claims", "relations")
 
 #: Characters and lines the line scanner does not reason about.
 _UNUSUAL = re.compile(r"[\t\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029\ufeff]|^(?:---|\.\.\.|%)"
-                      r"|^ *[^\S \n]", re.M)
+                      r"|^ *[^\S \n]", re.MULTILINE)
 #: A value ruamel.yaml would read as a timestamp and write back differently.
 _TIMESTAMP = re.compile(r"(?<![\w'\"-])\d{4}-\d\d?-\d\d?(?![\w-])")
 _CANONICAL_DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
 _BLOCK_SCALAR = re.compile(r"[:\-] +[|>]")
 _KEEP_CHOMP = re.compile(r"[:\-] +[|>](?:[0-9]?\+|\+[0-9])")
-_TOP_START = re.compile(r"^(?=[^ \n#])", re.M)
+_TOP_START = re.compile(r"^(?=[^ \n#])", re.MULTILINE)
 _KEY = re.compile(r"([^\n]*?):(?: |\n)")
 
 
@@ -82,7 +78,7 @@ class Entry:
     flow_end: bool = False    # its last value is a flow collection
     unsafe: bool = False      # comment ownership not certain: leave it to the full save
     norm: Any = None          # what the model's data must equal for "unchanged"
-    section: "Section | None" = None
+    section: Section | None = None
 
 
 @dataclass(frozen=True)
@@ -128,15 +124,9 @@ def assemble(idx: Index) -> str:
 
 # -- reading ------------------------------------------------------------------
 def _load(text: str) -> Any:
-    if _ryaml is not None:
-        try:
-            return _ryaml.loads(text)
-        except Exception:
-            raise Unsupported("not parseable") from None
-    from .yamlread import read_yaml_with_errors
     try:
         doc, errors = read_yaml_with_errors(text)
-    except Exception:
+    except MapError:
         raise Unsupported("not parseable") from None
     if errors:
         raise Unsupported("duplicate keys or tags")
@@ -146,7 +136,7 @@ def _load(text: str) -> Any:
 def guess_settings(text: str) -> tuple | None:
     """The indentation :func:`render` uses, as ruamel's ``load_yaml_guess_indent``
     finds it (without loading the file)."""
-    for m in re.finditer(r"^( *)- ", text, re.M):
+    for m in re.finditer(r"^( *)- ", text, re.MULTILINE):
         start = m.start()
         end = text.find("\n", start)
         line = text[start:end if end >= 0 else len(text)]
@@ -206,13 +196,12 @@ def _flags(own: str, gap: str, data: Any, indent: int) -> tuple[bool, bool]:
         leaf = _last_leaf(data)
         if isinstance(leaf, str) and leaf.endswith(last[-1]):
             unsafe = True
-    if gap:
-        if _BLOCK_SCALAR.search(own):
-            if _KEEP_CHOMP.search(own):
+    if gap and _BLOCK_SCALAR.search(own):
+        if _KEEP_CHOMP.search(own):
+            unsafe = True
+        for line in gap.splitlines():
+            if line.strip() and len(line) - len(line.lstrip(" ")) > indent:
                 unsafe = True
-            for line in gap.splitlines():
-                if line.strip() and len(line) - len(line.lstrip(" ")) > indent:
-                    unsafe = True
     return flow_end, unsafe
 
 
@@ -254,25 +243,25 @@ def _scan_section(name: str, chunk: str, data: Any, settings: tuple | None) -> S
             return None
     elif not isinstance(data, dict) or not data:
         return None
-    first = re.search(r"^( *)[^ \n#]", body, re.M)
+    first = re.search(r"^( *)[^ \n#]", body, re.MULTILINE)
     if first is None:
         return None
     ind = len(first.group(1))
     mapping, _, offset = settings or (2, 4, 2)  # savefile._yaml()'s defaults
     if ind < 1 or ind != (offset if seq else mapping):
         return None
-    if ind > 1 and re.search(r"^ {0,%d}[^ \n#]" % (ind - 1), body, re.M):
+    if ind > 1 and re.search(rf"^ {{0,{ind - 1}}}[^ \n#]", body, re.MULTILINE):
         return None
     if seq:
-        if re.search(r"^ {%d}(?:[^ \n#-]|-[^ \n])" % ind, body, re.M):
+        if re.search(rf"^ {{{ind}}}(?:[^ \n#-]|-[^ \n])", body, re.MULTILINE):
             return None
-        starts = [m.start() for m in re.finditer(r"^ {%d}-(?= |\n)" % ind, body, re.M)]
+        starts = [m.start() for m in re.finditer(rf"^ {{{ind}}}-(?= |\n)", body, re.MULTILINE)]
         if len(starts) != len(data):
             return None
         keys: list = [None] * len(starts)
         values = data
     else:
-        starts = [m.start() for m in re.finditer(r"^ {%d}(?=[^ \n#])" % ind, body, re.M)]
+        starts = [m.start() for m in re.finditer(rf"^ {{{ind}}}(?=[^ \n#])", body, re.MULTILINE)]
         keys = []
         for s in starts:
             m = _KEY.match(body, s + ind)
@@ -343,9 +332,9 @@ def _check_timestamps(text: str) -> None:
 def _noop_map(old: dict, new: dict, where: tuple) -> bool:
     """Would ``savefile._merge_map`` leave ``old`` as it is?"""
     owned = sf._fields_for(where)
-    for k in old:
+    for k, v in old.items():
         if k not in new and (owned is None or k in owned):
-            if k in sf.DEFAULTS and sf._same(old[k], sf.DEFAULTS[k]):
+            if k in sf.DEFAULTS and sf._same(v, sf.DEFAULTS[k]):
                 continue
             return False
     for k, v in new.items():
@@ -393,7 +382,7 @@ def _check_piece(piece: str, first: str, indent: int) -> None:
     if not piece.startswith(first) or not piece.endswith("\n"):
         raise Unsupported("rendered entry")
     nl = piece.find("\n")
-    pat = r"\n {0,%d}[^ \n#]" % indent if indent else r"\n[^ \n#]"
+    pat = rf"\n {{0,{indent}}}[^ \n#]" if indent else r"\n[^ \n#]"
     if re.search(pat, piece[nl:]):
         raise Unsupported("rendered entry")
     if _TIMESTAMP.search(piece):
@@ -696,7 +685,7 @@ def _patch_index(idx: Index, new: dict) -> Index:
 
 
 # -- the cache and the entry point --------------------------------------------
-_CACHE: "OrderedDict[str, Index]" = OrderedDict()
+_CACHE: OrderedDict[str, Index] = OrderedDict()
 _CACHE_SIZE = 4
 _LOCK = threading.Lock()
 

@@ -8,15 +8,19 @@ turned into short sentences that name the claim or relation concerned.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 import fastjsonschema
 import jsonschema
 
 from .diagnostics import ERROR, Diagnostic
 from .resources import resource_path
-from .yamlread import Document
+from .yamlread import Document, not_text
+
+#: fields whose value is an id (or a list of ids)
+_ID_FIELDS = ("source", "from", "to", "id")
 
 SCHEMA_FILE = "argmap.schema.json"
 
@@ -63,11 +67,39 @@ def _describe(path: tuple) -> str:
     return head
 
 
-def _message(err: jsonschema.ValidationError) -> tuple[str, tuple, bool]:
+def _id_not_text(err: jsonschema.ValidationError, path: tuple, what: str,
+                 written: dict) -> str | None:
+    """For an id YAML reads as a number, true/false or null: how to write it as text."""
+    inst = err.instance
+    if not (inst is None or isinstance(inst, (bool, int, float))):
+        return None
+    field = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if field not in _ID_FIELDS or len(path) < 3 or path[0] not in ("claims", "relations"):
+        return None
+    shown = written.get(path)
+    if shown is None:
+        shown = "null" if inst is None else str(inst).lower() if isinstance(inst, bool) \
+            else str(inst)
+    return f"{what}: " + not_text(inst, shown, "the id")
+
+
+def _message(err: jsonschema.ValidationError, written: dict | None = None,
+             ) -> tuple[str, tuple, bool]:
     """(message, path to point at, point at the key rather than the value)."""
     path = tuple(err.absolute_path)
     what = _describe(path)
     v = err.validator
+    if v in ("type", "oneOf"):
+        if v == "oneOf" and isinstance(err.instance, list):
+            bad = next((i for i, x in enumerate(err.instance) if not isinstance(x, str)), None)
+            if bad is not None:
+                sub = jsonschema.ValidationError("", instance=err.instance[bad])
+                text = _id_not_text(sub, path + (bad,), what, written or {})
+                if text:
+                    return (text, path + (bad,), False)
+        text = _id_not_text(err, path, what, written or {})
+        if text:
+            return (text, path, False)
     if v == "additionalProperties":
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         if path and path[0] in ("claims", "sources") and len(path) == 1:
@@ -90,8 +122,8 @@ def _message(err: jsonschema.ValidationError) -> tuple[str, tuple, bool]:
         if path and path[-1] == "ref":
             return (f"{what}: {err.instance!r} is not of the form FILE.yaml#claim-id", path, False)
         if err.schema.get("description", "").startswith("A short readable id"):
-            return (f"{what}: {err.instance!r} is not a valid id "
-                    "(letters, digits, '-', '_', '.'; no spaces)", path, False)
+            return ((f"{what}: {err.instance!r} is not a valid id "
+                     "(letters, digits, '-', '_', '.'; no spaces)"), path, False)
         return (f"{what}: {err.instance!r} does not match {err.validator_value}", path, False)
     if v == "propertyNames":
         return (f"{what}: {err.instance!r} is not a valid id", path + (err.instance,), True)
@@ -119,7 +151,7 @@ def validate_schema(doc: Document) -> list[Diagnostic]:
                                   f"{name!r} is not a valid id (letters, digits, '-', '_', '.'; "
                                   "no spaces)", doc.file, line, col, str(name)))
             continue
-        message, path, at_key = _message(err)
+        message, path, at_key = _message(err, doc.written)
         line, col = doc.where(path, key=at_key)
         subject = str(path[1]) if len(path) >= 2 and path[0] == "claims" else ""
         out.append(Diagnostic(ERROR, message, doc.file, line, col, subject))

@@ -1,11 +1,12 @@
 """Safe, fast, bounded YAML reading with a position for every value.
 
-PyYAML composes the document into nodes (with the C parser when present);
-we turn the nodes into plain Python data ourselves, so that we can
+PyYAML parses the text into events (with the C parser when present); we
+build plain Python data from the events ourselves, so that we can
 
 * record the line and column of every key and value (for diagnostics),
 * detect duplicate keys (PyYAML silently keeps the last one),
-* bound alias expansion ("billion laughs") and nesting depth,
+* refuse aliases (so nothing is expanded: no "billion laughs") and bound
+  the nesting depth and the size,
 * accept only plain data: str, int, float, bool, None, lists and mappings.
 
 Nothing here executes YAML tags; only safe scalar types are constructed.
@@ -13,13 +14,11 @@ Nothing here executes YAML tags; only safe scalar types are constructed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import re
-
 import yaml
-from yaml.composer import Composer
 from yaml.resolver import BaseResolver
 
 from .diagnostics import ERROR, Diagnostic, MapError
@@ -36,12 +35,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             _Reader.__init__(self, stream)
             _Scanner.__init__(self)
             _PurePyParser.__init__(self)
-
-try:  # a fast Rust parser for clean files; positions come from PyYAML
-    import ryaml as _ryaml
-except ImportError:  # pragma: no cover - optional speed-up
-    _ryaml = None
-
 
 class Resolver12(BaseResolver):
     """Implicit types of the YAML 1.2 core schema.
@@ -65,14 +58,6 @@ Resolver12.add_implicit_resolver(
         r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+"
         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
     list("-+0123456789."))
-
-
-class _Composer(_Parser, Composer, Resolver12):  # type: ignore[misc,valid-type]
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        if not hasattr(self, "anchors"):
-            Composer.__init__(self)
-        Resolver12.__init__(self)
 
 
 def _int12(value: str) -> int:
@@ -99,6 +84,10 @@ def _scalar(tag: str, value: str) -> Any:
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 2_000_000
 MAX_DEPTH = 100
+#: Keys and list items a file may have, bounded before parsing by counting ':'
+#: and ',' (every key has its ':', every item of a flow list but the last its
+#: ','): reading a bigger file would take more time and memory than a map needs.
+MAX_ITEMS = 400_000
 
 Path = tuple  # ("claims", "foo", "text"), ("relations", 3, "from", 0)
 
@@ -122,6 +111,8 @@ class Document:
     value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     #: path -> (line, column) of the mapping key that holds the value
     key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    #: path -> the text of a value YAML reads as a number, true/false or null
+    written: dict[Path, str] = field(default_factory=dict)
 
     def where(self, path: Path, key: bool = False) -> tuple[int, int]:
         """The best known position for ``path``: itself, else its nearest parent."""
@@ -137,89 +128,212 @@ class Document:
             p = p[:-1]
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    m = node.start_mark
+def not_text(value: Any, written: str, what: str) -> str:
+    """Why ``written`` (read as ``value``) is not text, and how to make it text."""
+    if value is None:
+        read = "as no value (null)"
+    elif isinstance(value, bool):
+        read = f"as {'true' if value else 'false'} (a yes/no value)"
+    else:
+        read = "as a number"
+    shown = written if written else "(empty)"
+    quoted = "'" + written.replace("'", "''") + "'"
+    return f"{what} {shown} is read {read}; write it as {quoted} in quotes"
+
+
+def _key_kind(path: Path) -> str:
+    if path == ("claims",):
+        return "claim id"
+    if path == ("sources",):
+        return "source id"
+    if path == ("display", "tags"):
+        return "tag"
+    return "key"
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_IMPLICIT = {ch: [(tag, rx) for tag, rx in resolvers]
+             for ch, resolvers in Resolver12.yaml_implicit_resolvers.items()}
+_NO_VALUE = object()      # what a skipped value (after a refused key) builds to
+
+
+def _resolve_scalar(value: str, plain: bool) -> str:
+    """The tag of an untagged scalar, by the YAML 1.2 core schema."""
+    if not plain:
+        return _STR
+    for tag, rx in _IMPLICIT.get(value[:1], ()):
+        if rx.match(value):
+            return tag
+    return _STR
+
+
+def _event_mark(event: Any) -> tuple[int, int]:
+    m = event.start_mark
     return (m.line + 1, m.column + 1)
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    """Plain data, positions and problems, straight from the parser's events.
+
+    Building from events (rather than from PyYAML's composed nodes) keeps the
+    C parser's speed: no node objects, no resolver calls for plain text.
+    """
+
+    def __init__(self, next_event: Any, file: str) -> None:
+        self.next = next_event                   # the parser's get_event
         self.file = file
         self.values: dict[Path, tuple[int, int]] = {}
         self.keys: dict[Path, tuple[int, int]] = {}
         self.errors: list[Diagnostic] = []
+        self.written: dict[Path, str] = {}       # non-text scalars as written
         self.count = 0
-        self.seen: dict[int, yaml.Node] = {}     # nodes met, by identity (kept alive)
-        self.reported: set[int] = set()
+        #: anchor name -> (its place, an empty value of its kind)
+        self.anchors: dict[str, tuple[tuple[int, int], Any]] = {}
+        self.reported: set[str] = set()
 
-    def fail(self, node: yaml.Node, message: str) -> None:
-        line, col = _mark(node)
-        self.errors.append(Diagnostic(ERROR, message, self.file, line, col))
+    def fail_at(self, where: tuple[int, int], message: str) -> None:
+        self.errors.append(Diagnostic(ERROR, message, self.file, where[0], where[1]))
 
-    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+    def document(self) -> Any:
+        """The one document of the stream (None when there is none)."""
+        self.next()                                        # StreamStart
+        event = self.next()
+        if isinstance(event, yaml.StreamEndEvent):
+            return None
+        data = self.build(self.next(), (), 0)              # after DocumentStart
+        self.next()                                        # DocumentEnd
+        event = self.next()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream", None,
+                "but found another document", event.start_mark)
+        return data
+
+    def _anchor(self, event: Any, where: tuple[int, int], empty: Any) -> None:
+        name = event.anchor
+        if name in self.anchors:
+            raise yaml.composer.ComposerError(
+                f"found duplicate anchor {name!r}; first occurrence", None,
+                "second occurrence", event.start_mark)
+        self.anchors[name] = (where, empty)
+
+    def build(self, event: Any, path: Path, depth: int, keep: bool = True) -> Any:
         self.count += 1
+        where = _event_mark(event)
         if self.count > MAX_NODES:
-            line, col = _mark(node)
             raise MapError([Diagnostic(
-                ERROR, f"document expands to more than {MAX_NODES:,} values "
-                "(nested aliases?); refusing to read it", self.file, line, col)])
+                ERROR, f"document has more than {MAX_NODES:,} values; refusing to read it",
+                self.file, *where)])
         if depth > MAX_DEPTH:
-            line, col = _mark(node)
             raise MapError([Diagnostic(
-                ERROR, f"nesting deeper than {MAX_DEPTH} levels", self.file, line, col)])
-        self.values[path] = _mark(node)
-        tag = node.tag
-        if id(node) in self.seen:
-            # an alias (*name): the same node again.  Refused, not expanded: a value
-            # shared by two places cannot be edited in one of them, and saving could
-            # not keep both
-            if id(node) not in self.reported:
-                self.reported.add(id(node))
-                self.fail(node, f"'{'.'.join(str(p) for p in path)}' repeats the value "
-                          f"anchored here with a YAML alias (*name); write each value out "
-                          f"(a shared value cannot be edited in one place only)")
-            return node.value if isinstance(node, yaml.ScalarNode) else \
-                [] if isinstance(node, yaml.SequenceNode) else {}
-        self.seen[id(node)] = node
-        if isinstance(node, yaml.ScalarNode):
+                ERROR, f"nesting deeper than {MAX_DEPTH} levels", self.file, *where)])
+        cls = type(event)
+        if cls is yaml.ScalarEvent:
+            if keep:
+                self.values[path] = where
+            value = event.value
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = _resolve_scalar(value, event.implicit[0])
+            if event.anchor is not None:
+                self._anchor(event, where, value)
             if tag == _STR:
-                return node.value
+                return value
             if tag in _SCALARS:
+                if keep:
+                    self.written[path] = value
                 try:
-                    return _scalar(tag, node.value)
+                    return _scalar(tag, value)
                 except ValueError:
-                    return node.value
-            if tag == _TIMESTAMP:
-                return node.value  # dates stay text: "2022-11-05"
-            self.fail(node, f"unsupported YAML tag {tag!r}")
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            if tag != _SEQ:
-                self.fail(node, f"unsupported YAML tag {tag!r}")
-            return [self.build(item, path + (i,), depth + 1)
-                    for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            if tag != _MAP:
-                self.fail(node, f"unsupported YAML tag {tag!r}")
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.fail(key_node, "merge keys ('<<') are not supported in map files")
-                    continue
-                if not isinstance(key_node, yaml.ScalarNode):
-                    self.fail(key_node, "a mapping key must be a plain value")
-                    continue
-                key = self.build(key_node, path + ("<key>",), depth + 1)
+                    return value
+            if tag != _TIMESTAMP:   # dates stay text: "2022-11-05"
+                self.fail_at(where, f"unsupported YAML tag {tag!r}")
+            return value
+        if cls is yaml.AliasEvent:
+            # an alias (*name): the anchored value again.  Refused, not expanded: a
+            # value shared by two places cannot be edited in one of them, and saving
+            # could not keep both
+            if event.anchor not in self.anchors:
+                raise yaml.composer.ComposerError(
+                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+            anchored, empty = self.anchors[event.anchor]
+            if keep:
+                self.values[path] = anchored
+            if event.anchor not in self.reported:
+                self.reported.add(event.anchor)
+                self.fail_at(anchored, f"'{'.'.join(str(p) for p in path)}' repeats the value "
+                             f"anchored here with a YAML alias (*name); write each value out "
+                             f"(a shared value cannot be edited in one place only)")
+            return empty if isinstance(empty, str) else type(empty)()
+        if cls is yaml.SequenceStartEvent:
+            if keep:
+                self.values[path] = where
+            if event.tag not in (None, "!", _SEQ):
+                self.fail_at(where, f"unsupported YAML tag {event.tag!r}")
+            if event.anchor is not None:
+                self._anchor(event, where, [])
+            items: list[Any] = []
+            nxt = self.next
+            event = nxt()
+            while type(event) is not yaml.SequenceEndEvent:
+                items.append(self.build(event, path + (len(items),), depth + 1, keep))
+                event = nxt()
+            return items
+        if cls is yaml.MappingStartEvent:
+            if keep:
+                self.values[path] = where
+            if event.tag not in (None, "!", _MAP):
+                self.fail_at(where, f"unsupported YAML tag {event.tag!r}")
+            if event.anchor is not None:
+                self._anchor(event, where, {})
+            return self._mapping(path, depth, keep)
+        raise AssertionError(event)  # pragma: no cover
+
+    def _mapping(self, path: Path, depth: int, keep: bool) -> dict:
+        result: dict[Any, Any] = {}
+        first: dict[Any, int] = {}      # key -> its line
+        nxt = self.next
+        event = nxt()
+        while type(event) is not yaml.MappingEndEvent:
+            at = _event_mark(event)
+            key: Any = _NO_VALUE
+            if type(event) is not yaml.ScalarEvent:
+                self.fail_at(at, "a mapping key must be a plain value")
+                self.build(event, path + ("<key>",), depth + 1, False)
+            elif event.tag == _MERGE:
+                self.fail_at(at, "merge keys ('<<') are not supported in map files")
+            else:
+                key = self.build(event, path + ("<key>",), depth + 1, False)
                 if isinstance(key, (int, float, bool)) or key is None:
-                    key = key_node.value
+                    # go on with the key as written, so later messages name it so
+                    self.fail_at(at, not_text(key, event.value, _key_kind(path)))
+                    key = event.value
                 if key in result:
-                    line, col = self.keys[path + (key,)]
-                    self.fail(key_node, f"duplicate key '{key}' (first defined at line {line})")
-                    continue
-                self.keys[path + (key,)] = _mark(key_node)
-                result[key] = self.build(value_node, path + (key,), depth + 1)
-            return result
-        raise AssertionError(node)  # pragma: no cover
+                    self.fail_at(at, f"duplicate key '{key}' (first defined at line "
+                                 f"{first[key]})")
+                    key = _NO_VALUE
+            value_event = nxt()
+            if key is _NO_VALUE:
+                self.build(value_event, path + ("<skipped>",), depth + 1, False)
+            else:
+                first[key] = at[0]
+                if keep:
+                    self.keys[path + (key,)] = at
+                result[key] = self.build(value_event, path + (key,), depth + 1, keep)
+            event = nxt()
+        return result
+
+
+def _reader_error(text: str, exc: yaml.reader.ReaderError, file: str) -> Diagnostic:
+    """A character YAML does not allow in a file, at its line and column."""
+    pos = exc.position if isinstance(exc.position, int) else 0
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return Diagnostic(ERROR, f"character U+{code:04X} (x{code:02x}) is not allowed as it is in "
+                      f"a map file; write it as the escape {escape} in a double-quoted text",
+                      file, line, col)
 
 
 def read_yaml(text: str, file: str = "") -> Document:
@@ -234,17 +348,27 @@ def read_yaml(text: str, file: str = "") -> Document:
     return doc
 
 
-def read_yaml_with_errors(text: str, file: str = "") -> tuple[Document, list[Diagnostic]]:
+def check_size(text: str, file: str = "") -> None:
+    """Refuse, before parsing, a text bigger than any map: :class:`MapError`."""
     if len(text) > MAX_BYTES:
         raise MapError([Diagnostic(
             ERROR, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it",
             file, 1, 1)])
+    items = text.count(":") + text.count(",")
+    if items > MAX_ITEMS:
+        raise MapError([Diagnostic(
+            ERROR, f"file has about {items:,} keys and list items (counting ':' and ','), "
+            f"more than the {MAX_ITEMS:,} a map file may have; refusing to read it",
+            file, 1, 1)])
+
+
+def read_yaml_with_errors(text: str, file: str = "") -> tuple[Document, list[Diagnostic]]:
+    check_size(text, file)
+    parser = None
     try:
-        loader = _Composer(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        parser = _Parser(text)
+        builder = _Builder(parser.get_event, file)
+        data = builder.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
@@ -252,19 +376,16 @@ def read_yaml_with_errors(text: str, file: str = "") -> tuple[Document, list[Dia
             problem = f"{problem} ({exc.context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise MapError([Diagnostic(ERROR, f"YAML syntax: {problem}", file, line, col)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise MapError([_reader_error(text, exc, file)]) from None
     except yaml.YAMLError as exc:
         raise MapError([Diagnostic(ERROR, f"YAML: {exc}", file, 1, 1)]) from None
     except RecursionError:
         raise MapError([Diagnostic(ERROR, "YAML nested too deeply", file, 1, 1)]) from None
-    builder = _Builder(file)
-    if node is None:
-        data: Any = None
-    else:
-        try:
-            data = builder.build(node, (), 0)
-        except RecursionError:
-            raise MapError([Diagnostic(ERROR, "YAML nested too deeply", file, 1, 1)]) from None
-    return Document(data, file, builder.values, builder.keys), builder.errors
+    finally:
+        if parser is not None:
+            parser.dispose()
+    return Document(data, file, builder.values, builder.keys, builder.written), builder.errors
 
 
 def decode(raw: bytes, file: str = "") -> str:
@@ -286,24 +407,26 @@ def decode(raw: bytes, file: str = "") -> str:
 _TAG_LIKE = re.compile(r"(?:^|[\s\[{,:-])[!&*]\S")
 
 
-#: flow collections nested deeper than a map file ever needs
-_DEEP_FLOW = re.compile(r"(?:[\[{][ \t\n]*){%d}" % (MAX_DEPTH // 4))
-
-
 def read_fast(text: str) -> Any:
-    """Plain data of a clean file, fast; ``None`` when the careful path must decide.
-
-    Used only when it cannot disagree with :func:`read_yaml_with_errors`:
-    no tags, anchors or aliases, a single document, no duplicate keys.
-    """
-    if _ryaml is None or len(text) > MAX_BYTES:
-        return None
-    if ("!" in text or "&" in text or "*" in text) and _TAG_LIKE.search(text):
-        return None
-    if ("[" in text or "{" in text) and _DEEP_FLOW.search(text):
-        return None     # the careful reader refuses deep nesting at once; this one stalls
+    """Plain data of a clean file; ``None`` when :func:`read_yaml_with_errors`
+    has something to report (it is the same reader, without the positions)."""
     try:
-        data = _ryaml.loads(text)
-    except Exception:  # any parse problem: the careful path reports it
+        doc, errors = read_yaml_with_errors(text)
+    except MapError:
         return None
-    return data
+    return None if errors else doc.data
+
+
+def _keys_are_text(data: Any) -> bool:
+    """True when every mapping key in ``data`` is a string."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for k in item:
+                if type(k) is not str:
+                    return False
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (dict, list)))
+    return True

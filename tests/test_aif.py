@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
 AIF_FILES = sorted((CORPORA / "aif").glob("*.json"))
 ARGDOWN_FILES = sorted((CORPORA / "argdown").glob("*.argdown"))
+needs_corpora = pytest.mark.skipif(not CORPORA.is_dir(), reason="needs ../shared/corpora")
 MAPS = sorted((ROOT / "maps").glob("*.yaml"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -62,6 +63,7 @@ def test_corpus_file_imports_into_a_valid_map(path: Path) -> None:
         assert w.file == str(path) and w.line > 0, str(w)
 
 
+@needs_corpora
 def test_araucaria_nodeset_with_bare_ra_ca_texts() -> None:
     amap = import_aif((CORPORA / "aif" / "nodeset513.json").read_text(encoding="utf-8")).map
     assert len(amap.claims) == 3
@@ -69,6 +71,7 @@ def test_araucaria_nodeset_with_bare_ra_ca_texts() -> None:
     assert all(not r.note for r in amap.relations)  # "RA"/"CA" are no schemes
 
 
+@needs_corpora
 def test_microtext_linked_undercut_of_an_attack() -> None:
     result = import_aif((CORPORA / "aif" / "nodeset6361.json").read_text(encoding="utf-8"))
     amap = result.map
@@ -79,6 +82,7 @@ def test_microtext_linked_undercut_of_an_attack() -> None:
     assert result.warnings == []
 
 
+@needs_corpora
 def test_debate_nodeset_locutions_rephrase_and_illocutions() -> None:
     result = import_aif((CORPORA / "aif" / "nodeset11311.json").read_text(encoding="utf-8"))
     amap = result.map
@@ -262,11 +266,12 @@ def test_round_trip_random_maps(amap: ArgumentMap) -> None:
     assert_same_map(amap, import_aif(export_aif(amap)).map)
 
 
+@needs_corpora
 def test_cli_import_aif(tmp_path: Path) -> None:
-    from argmap.interchange_cli import add_parsers
+    from argmap.cli.importing import add_parser
 
     ap = argparse.ArgumentParser(prog="argmap")
-    add_parsers(ap.add_subparsers())
+    add_parser(ap.add_subparsers())
     out = tmp_path / "m.yaml"
     args = ap.parse_args(["import", str(CORPORA / "aif" / "nodeset6361.json"), "-o", str(out)])
     assert args.func(args) == 0

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.interchange import export_graphml, import_argdown
-from argmap.interchange_cli import export_other
+from argmap.interchange_formats import export_other
 from argmap.mapio import load_file
 from argmap.model import ArgumentMap, Claim, Relation
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from argmap.evaluate_cli import add_parser
+from argmap.cli.evaluate import add_parser
 from argmap.iccma import (
     FrameworkFormatError, detect_format, format_extension, format_extensions, parse_apx,
     parse_i23, parse_tgf, read_framework, to_apx,

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.evaluate_cli import add_parser, parse_assumptions
+from argmap.cli.common import parse_assumptions
+from argmap.cli.evaluate import add_parser
 from argmap.mapio import load_file
 from argmap.model import ArgumentMap, Claim, Relation
 from argmap.semantics import Framework, MapFramework, evaluate, labelling_from_extension

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ..export import ExportError, export_bytes
 from ..interchange import InterchangeError, export_text, import_file
-from ..interchange_cli import OTHER_FORMATS
+from ..interchange_formats import OTHER_FORMATS
 from ..model import ArgumentMap
 from ..savefile import SaveError, atomic_write
 from . import recovery as recovery_files

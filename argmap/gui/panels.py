@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QPushButton, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ..cli import MAP_SUFFIXES
 from ..commands import RemoveRelation, broken_ends, broken_relation, end_candidates, reconnect
+from ..mapfiles import MAP_SUFFIXES
 from ..model import Relation
 from .document import MapDocument
 

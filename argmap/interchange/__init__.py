@@ -21,12 +21,14 @@ from .aif_import import import_aif
 from .argdown_export import export_argdown
 from .argdown_import import import_argdown
 from .argdown_parse import ArgdownDocument, parse_argdown
+from .detect import import_file_format, import_format
 from .graphml_export import export_graphml
 
 __all__ = [
     "EXPORT_FORMATS", "IMPORT_FORMATS", "ArgdownDocument", "ImportResult", "InterchangeError",
     "detect_format", "export_aif", "export_argdown", "export_graphml", "export_text",
-    "import_aif", "import_argdown", "import_file", "import_text", "parse_argdown", "to_aif",
+    "import_aif", "import_argdown", "import_file", "import_file_format", "import_format",
+    "import_text", "parse_argdown", "to_aif",
 ]
 
 IMPORT_FORMATS = ("argdown", "aif")
@@ -60,9 +62,10 @@ def import_text(text: str, fmt: str, file: str = "", **options: object) -> Impor
 
 
 def import_file(path: str, fmt: str | None = None, **options: object) -> ImportResult:
-    """Import a file; the format comes from its extension unless given.
+    """Import a file; the format comes from its name and content unless given.
 
-    Raises :class:`InterchangeError` (also for I/O and encoding problems).
+    Raises :class:`InterchangeError` (also for I/O and encoding problems, and
+    for files that are neither Argdown nor AIF: see :mod:`.detect`).
     """
     try:
         with open(path, "rb") as fh:
@@ -73,8 +76,7 @@ def import_file(path: str, fmt: str | None = None, **options: object) -> ImportR
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InterchangeError(f"{path} is not UTF-8 text: {exc}") from exc
-    fmt = fmt or detect_format(path, text)
-    assert fmt is not None
+    fmt = fmt or import_format(path, text)
     return import_text(text, fmt, path, **options)
 
 

@@ -6,10 +6,11 @@ Pure Python, no Qt.  Ids follow the map format: ``[A-Za-z0-9][A-Za-z0-9_.-]*``
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..diagnostics import WARNING, Diagnostic
 from ..fileformat import source_to_data
@@ -57,6 +58,8 @@ class IdAllocator:
 
     def __init__(self, used: Iterable[str] = ()) -> None:
         self.used: set[str] = set(used)
+        #: the next number to try after each base (thousands of equal texts stay linear)
+        self._next: dict[str, int] = {}
 
     def take(self, base: str) -> str:
         if not valid_id(base):
@@ -65,9 +68,10 @@ class IdAllocator:
         if base not in self.used:
             self.used.add(base)
             return base
-        n = 2
+        n = self._next.get(base, 2)
         while f"{base}-{n}" in self.used:
             n += 1
+        self._next[base] = n + 1
         out = f"{base}-{n}"
         self.used.add(out)
         return out
@@ -80,6 +84,24 @@ class IdAllocator:
 
     def reserve(self, ident: str) -> None:
         self.used.add(ident)
+
+
+def finite_pos(value: object) -> tuple[float, float] | None:
+    """``[x, y]`` of two finite numbers as a position; None for anything else."""
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        return None
+    out: list[float] = []
+    for v in value:
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            return None
+        try:
+            f = float(v)
+        except OverflowError:
+            return None
+        if not math.isfinite(f):
+            return None
+        out.append(f)
+    return out[0], out[1]
 
 
 def join_note(*parts: str) -> str:
@@ -97,17 +119,42 @@ def warn(message: str, file: str = "", line: int = 0, column: int = 0,
     return Diagnostic(WARNING, message, file, line, column, subject)
 
 
+#: metadata larger or deeper than this is refused (YAML aliases can make a few
+#: hundred bytes stand for billions of values)
+MAX_DATA_ITEMS = 100_000
+MAX_DATA_DEPTH = 64
+
+
+class DataTooLarge(ValueError):
+    """Metadata with more than MAX_DATA_ITEMS values or MAX_DATA_DEPTH levels."""
+
+
 def plain(value: object) -> object:
-    """YAML/JSON data as plain str/int/float/bool/list/dict (dates become text)."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
+    """YAML/JSON data as plain str/int/float/bool/list/dict (dates become text).
+
+    Raises :class:`DataTooLarge` for data with more than ``MAX_DATA_ITEMS``
+    values (counting every use of a YAML alias) or deeper than ``MAX_DATA_DEPTH``.
+    """
+    count = [0]
+
+    def walk(v: object, depth: int) -> object:
+        count[0] += 1
+        if count[0] > MAX_DATA_ITEMS:
+            raise DataTooLarge(f"more than {MAX_DATA_ITEMS:,} values")
+        if depth > MAX_DATA_DEPTH:
+            raise DataTooLarge(f"nested more than {MAX_DATA_DEPTH} levels deep")
+        if isinstance(v, dict):
+            return {str(k if isinstance(k, (str, int, float, bool)) or k is None
+                        else walk(k, depth + 1)): walk(x, depth + 1) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [walk(x, depth + 1) for x in v]
+        if v is None or isinstance(v, (str, int, float, bool)):
+            return v
+        if hasattr(v, "isoformat"):
+            return v.isoformat()
+        return str(v)
+
+    return walk(value, 0)
 
 
 def short(value: object, limit: int = 200) -> str:

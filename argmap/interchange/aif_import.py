@@ -29,8 +29,19 @@ import re
 from typing import Any
 
 from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation
-from ._common import IdAllocator, ImportResult, InterchangeError, join_note, slugify, \
-    sources_from_ext, valid_id, warn, words_slug
+from ._common import (
+    IdAllocator,
+    ImportResult,
+    InterchangeError,
+    finite_pos,
+    join_note,
+    slugify,
+    sources_from_ext,
+    valid_id,
+    warn,
+    words_slug,
+)
+from .safe_text import clean_text, needs_cleaning
 
 S_TYPES = ("RA", "CA", "MA")
 GENERIC_SCHEMES = {"", "RA", "CA", "MA", "YA", "TA", "Default Inference", "Default Conflict",
@@ -38,7 +49,7 @@ GENERIC_SCHEMES = {"", "RA", "CA", "MA", "YA", "TA", "Default Inference", "Defau
 EXT = "argmap"  # our own extension key, written by aif_export
 _ID_LINE = re.compile(r'"(nodeID|edgeID)"\s*:\s*"?([^",}\s]+)')
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPEAKER = re.compile(r"^\s*(.{1,80}?)\s+:\s+(.*)$", re.S)
+_SPEAKER = re.compile(r"^\s*(.{1,80}?)\s+:\s+(.*)$", re.DOTALL)
 
 
 def import_aif(source: str | bytes | dict[str, Any], file: str = "", *,
@@ -49,23 +60,122 @@ def import_aif(source: str | bytes | dict[str, Any], file: str = "", *,
     AIF document at all; everything else is imported as far as possible.
     """
     text = None
+    where = file or "<input>"
     if isinstance(source, (bytes, bytearray)):
         source = source.decode("utf-8-sig", errors="replace")
     if isinstance(source, str):
         text = source
-        try:
-            data = json.loads(source)
-        except ValueError as exc:
-            raise InterchangeError(f"not JSON: {exc}") from exc
+        data = read_json(source, file)
     else:
         data = source
+        if _too_deep(data):
+            raise InterchangeError(f"{where}: JSON nested more than {MAX_JSON_DEPTH} levels "
+                                   "deep; not an AIF document")
     if not isinstance(data, dict):
-        raise InterchangeError("not an AIF document (the top level is not a JSON object)")
-    return _AifReader(data, text, file, lang).run()
+        raise InterchangeError(f"{where}: not an AIF document (the top level is not a JSON "
+                               "object)")
+    data, replaced = _without_surrogates(data)
+    result = _AifReader(data, text, file, lang).run()
+    if replaced:
+        result.warnings.insert(0, warn(f"{replaced} lone UTF-16 surrogate(s) (\\ud800-\\udfff "
+                                       "escapes) replaced by U+FFFD: no file can hold them",
+                                       file))
+    return result
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(data: Any) -> tuple[Any, int]:
+    """``data`` with lone surrogates (from JSON escapes) replaced; how many there were."""
+    count = 0
+
+    def fix(value: Any) -> Any:
+        nonlocal count
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                count += len(_SURROGATE.findall(value))
+                return _SURROGATE.sub("\ufffd", value)
+            return value
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        if isinstance(value, dict):
+            return {fix(k): fix(v) for k, v in value.items()}
+        return value
+
+    return fix(data), count
+
+
+#: AIF is four levels deep (our own extension a few more); deeper JSON is refused
+#: before it is parsed, as Python's parser would run out of stack on it
+MAX_JSON_DEPTH = 64
+_JSON_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def read_json(text: str, file: str = "") -> Any:
+    """Parse JSON text; :class:`InterchangeError` naming file, line and column if bad.
+
+    JSON nested more than ``MAX_JSON_DEPTH`` levels is refused too.
+    """
+    where = file or "<input>"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(f"{where}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") \
+            from exc
+    except RecursionError:
+        data = _TOO_DEEP
+    except ValueError as exc:  # e.g. an integer of 5,000 digits
+        raise InterchangeError(f"{where}: not JSON: {exc}") from exc
+    if data is _TOO_DEEP or _too_deep(data):
+        depth = 0
+        for m in _JSON_NESTING.finditer(text):
+            depth += 1 if m.group() in "[{" else -1 if m.group() in "]}" else 0
+            if depth > MAX_JSON_DEPTH:
+                line, col = _position(text, m.start())
+                raise InterchangeError(f"{where}:{line}:{col}: JSON nested more than "
+                                       f"{MAX_JSON_DEPTH} levels deep; not an AIF document")
+    return data
+
+
+_TOO_DEEP = object()
+
+
+def _too_deep(data: Any) -> bool:
+    if not isinstance(data, (dict, list)):
+        return False
+    todo = [(data, 1)]
+    while todo:
+        value, depth = todo.pop()
+        if depth > MAX_JSON_DEPTH:
+            return True
+        items = value.values() if isinstance(value, dict) else value
+        todo.extend((v, depth + 1) for v in items if isinstance(v, (dict, list)))
+    return False
 
 
 def _sid(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    """An id or a short field as text: strings and numbers only."""
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return str(value).strip()
+
+
+def _text(value: Any) -> str:
+    """A text field: strings and numbers as they are, other JSON values not at all."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return ""
+    return str(value)
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    return value if isinstance(value, list) else []
 
 
 class _AifReader:
@@ -75,7 +185,8 @@ class _AifReader:
         if isinstance(data.get("AIF"), dict):
             data = data["AIF"]
         if not any(k in data for k in ("nodes", "edges")):
-            raise InterchangeError("not an AIF document (no 'nodes' or 'edges')")
+            raise InterchangeError(f"{file or '<input>'}: not an AIF document (no 'nodes' or "
+                                   "'edges')")
         self.data, self.file, self.lang = data, file, lang
         self.warnings: list = []
         self.lines: dict[tuple[str, str], int] = {}
@@ -102,6 +213,9 @@ class _AifReader:
         self.warnings.append(warn(message, self.file, line, 0, node or edge))
 
     def run(self) -> ImportResult:
+        for key in ("participants", "locutions"):
+            if self.data.get(key) is not None and not isinstance(self.data.get(key), list):
+                self.w(f"'{key}' is not a list; not read")
         self._header()
         self._read_nodes()
         self._read_edges()
@@ -125,16 +239,17 @@ class _AifReader:
     def _header(self) -> None:
         amap, ext = self.amap, self.ext_header or {}
         stem = os.path.splitext(os.path.basename(self.file))[0] if self.file else ""
-        amap.title = str(ext["title"]) if "title" in ext else (
+        stem = clean_text(stem, one_line=True)
+        amap.title = _text(ext.get("title")) if "title" in ext else (
             f"AIF: {stem}" if stem else "AIF import")
-        amap.description = str(ext.get("description") or "")
-        amap.lang = str(ext.get("lang") or self.lang or "en")
-        amap.source_folder = str(ext.get("source_folder") or "")
+        amap.description = _text(ext.get("description"))
+        amap.lang = _sid(ext.get("lang")) or self.lang or "en"
+        amap.source_folder = _sid(ext.get("source_folder"))
         display = ext.get("display") if isinstance(ext.get("display"), dict) else {}
-        if display.get("direction") in DIRECTIONS:
+        if isinstance(display.get("direction"), str) and display["direction"] in DIRECTIONS:
             amap.display.direction = display["direction"]
         if isinstance(display.get("tags"), dict):
-            amap.display.tag_colors = {str(k): str(v) for k, v in display["tags"].items()}
+            amap.display.tag_colors = {str(k): _sid(v) for k, v in display["tags"].items()}
         sources_from_ext(amap, ext)
 
     def _read_nodes(self) -> None:
@@ -145,15 +260,18 @@ class _AifReader:
             self.w("'nodes' is not a list; no nodes read")
             nodes = []
         for i, n in enumerate(nodes):
-            if not isinstance(n, dict) or _sid(n.get("nodeID")) == "":
-                self.w(f"node #{i + 1} has no nodeID; left out")
+            if not isinstance(n, dict) or _sid(n.get("nodeID")) == "" or \
+                    isinstance(n.get("nodeID"), (bool, float)):
+                self.w(f"node #{i + 1} has no nodeID (a string or an integer); left out")
                 continue
             nid = _sid(n["nodeID"])
             if nid in self.nodes:
                 self.w(f"node {nid} appears twice; the second is left out", node=nid)
                 continue
             n = dict(n)
-            n["type"] = _sid(n.get("type")).upper()
+            n["type"] = clean_text(_sid(n.get("type")), one_line=True).upper()
+            if not isinstance(n.get(EXT), dict):  # our own export's texts stay exact
+                self._clean(n, nid)
             self.nodes[nid] = n
             self.order.append(nid)
             self.ins[nid], self.outs[nid] = [], []
@@ -184,6 +302,16 @@ class _AifReader:
             self.outs[a].append(b)
             self.ins[b].append(a)
 
+    def _clean(self, node: dict[str, Any], nid: str) -> None:
+        """Line ends and control characters of another tool's node texts."""
+        for key in ("text", "scheme"):
+            value = node.get(key)
+            if isinstance(value, str) and needs_cleaning(value):
+                self.w(f"{node['type'] or 'typeless'} node {nid}: {key} with CR line ends or "
+                       "control characters; line ends made LF, control characters removed",
+                       node=nid)
+                node[key] = clean_text(value)
+
     def type(self, nid: str) -> str:
         return self.nodes[nid]["type"]
 
@@ -200,8 +328,7 @@ class _AifReader:
         for nid in inodes:
             node = self.nodes[nid]
             ext = node.get(EXT)
-            text = node.get("text")
-            text = "" if text is None else str(text)
+            text = _text(node.get("text"))
             if not isinstance(ext, dict):
                 if _CONTROL.search(text):
                     self.w(f"I-node {nid}: control characters removed", node=nid)
@@ -221,11 +348,13 @@ class _AifReader:
         if ext.get("kind") in CLAIM_KINDS:
             claim.kind = ext["kind"]
         if isinstance(ext.get("tags"), list):
-            claim.tags = [str(t) for t in ext["tags"]]
-        pos = ext.get("pos")
-        if isinstance(pos, list) and len(pos) == 2 and all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) for v in pos):
-            claim.pos = (float(pos[0]), float(pos[1]))
+            claim.tags = [t if isinstance(t, str) else str(t) for t in ext["tags"]
+                          if isinstance(t, (str, int, float)) and not isinstance(t, bool)]
+        if "pos" in ext:
+            claim.pos = finite_pos(ext["pos"])
+            if claim.pos is None and ext["pos"] is not None:
+                self.w(f"claim '{claim.id}': pos {ext['pos']!r:.40} is not two finite numbers; "
+                       "left out", node=nid)
         if claim.source and claim.source not in self.amap.sources:
             self.w(f"claim '{claim.id}' names unknown source '{claim.source}'", node=nid)
 
@@ -248,7 +377,11 @@ class _AifReader:
             note = self._scheme_note(node, kind)
             if ext is not None and isinstance(ext.get("note"), str):
                 note = ext["note"]
-            rid = str(ext.get("id") or "") if ext is not None else ""
+            rid = _sid(ext.get("id")) if ext is not None else ""
+            if rid and (not valid_id(rid) or rid in self.ids.used):
+                self.w(f"{kind} node {nid}: relation id {rid!r:.60} is not a valid, unused id; "
+                       "left out", node=nid)
+                rid = ""
             if not premises:
                 self.w(f"{kind} node {nid} has no premise (no I-node points to it); "
                        "left out", node=nid)
@@ -337,13 +470,14 @@ class _AifReader:
     # -- dialogue ------------------------------------------------------------
     def _speakers(self) -> dict[str, str]:
         names: dict[str, str] = {}
-        for p in self.data.get("participants") or []:
+        for p in _list(self.data, "participants"):
             if isinstance(p, dict):
-                name = " ".join(_sid(p.get(k)) for k in ("firstname", "surname")).strip()
+                name = clean_text(" ".join(_sid(p.get(k)) for k in ("firstname", "surname")),
+                                  one_line=True).strip()
                 if name:
                     names[_sid(p.get("participantID"))] = name
         out: dict[str, str] = {}
-        for loc in self.data.get("locutions") or []:
+        for loc in _list(self.data, "locutions"):
             if isinstance(loc, dict) and _sid(loc.get("personID")):
                 pid = _sid(loc["personID"])
                 out[_sid(loc.get("nodeID"))] = names.get(pid, f"person {pid}")
@@ -415,7 +549,7 @@ class _AifReader:
                 self.extra.append(f"AIF {self.type(n) or 'typeless'} node {n}: {text}")
                 self.w(f"node {n} of type {self.type(n) or '(none)'!r} has no counterpart; "
                        "listed in the map description", node=n)
-        for a in self.order:
+        for idx, a in enumerate(self.order):
             if self.type(a) != "I":
                 continue
             for b in self.outs[a]:
@@ -426,4 +560,4 @@ class _AifReader:
                                    "AIF: direct edge, no scheme node")
                     if rel.target not in rel.premises:
                         self.rels_of.setdefault(a, []).append(rel)
-                        self.rel_pos[id(rel)] = self.order.index(a)
+                        self.rel_pos[id(rel)] = idx

@@ -26,19 +26,40 @@ import re
 
 from ..model import ArgumentMap, Claim, Relation
 from ._common import sources_to_ext
-from .argdown_text import SHORTCODE_RE
+from .argdown_text import SHORTCODES, SPAN
 
-_SPECIAL = re.compile(r"[\\\[\]<>{}#*_@]|/(?=[/*])")
+#: what is escaped, and Argdown's "special character" runs (``.x.``, ``:x:``), which
+#: it reads exactly as written: inside them a backslash would stay in the text
+_SCAN = re.compile(SPAN + r"|[\\\[\]<>{}#*_@]|/(?=[/*])")
 _BARE_TAG = re.compile("^[A-Za-z0-9\\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+$")
 _LONG_TAG = re.compile(r"^[^()\\{}\[\]<>/\n]+$")
 META_FIELDS = ("en", "kind", "speaker", "source", "quote", "note", "pos", "ref")
 
 
 def escape(text: str) -> str:
-    """One line of text with everything Argdown would read as syntax escaped."""
-    text = _SPECIAL.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
-    return SHORTCODE_RE.sub(lambda m: "\\" + m.group(), text) if ("." in text or ":" in text) \
-        else text
+    """One line of text with everything Argdown would read as syntax escaped.
+
+    Runs Argdown keeps literally (``www.example.org/a_b.``, ``http://x.org:8080/p:``
+    up to the next dot or colon) are left alone, so that their text reads back
+    without backslashes; a shortcode (``.^.``) gets its first character escaped.
+    """
+    text = " ".join(text.split())
+    out: list[str] = []
+    pos = 0
+    while (m := _SCAN.search(text, pos)) is not None:
+        out.append(text[pos:m.start()])
+        tok = m.group()
+        if len(tok) > 1 and tok in SHORTCODES:
+            out.append("\\" + tok[0])
+            pos = m.start() + 1
+        elif len(tok) > 1:
+            out.append(tok)
+            pos = m.end()
+        else:
+            out.append("\\" + tok)
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def js(value: object) -> str:
@@ -168,6 +189,10 @@ def export_argdown(amap: ArgumentMap) -> str:
     """The map as Argdown text (UTF-8, ``\\n`` line ends)."""
     blocks = ["\n".join(_frontmatter(amap))]
     blocks += [claim_line(c) for c in amap.claims.values()]
+    if not amap.claims:
+        # Argdown wants at least one element after the front matter; a heading
+        # makes no statement, so the map reads back empty
+        blocks.append("# " + (escape(amap.title) or "Empty map"))
     undercut = {r.target for r in amap.relations if r.type == "undercut"}
     for rel in amap.relations:
         if not rel.premises:

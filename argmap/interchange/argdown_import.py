@@ -29,12 +29,32 @@ import re
 from typing import Any
 
 from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation, Source
-from ._common import IdAllocator, ImportResult, join_note, short, slugify, sources_from_ext, \
-    valid_id, warn, words_slug
-from .argdown_parse import (
-    ARGUMENT, INFERENCE, STATEMENT, TOP, Argument, ArgdownDocument, EquivalenceClass,
-    Relation as DRelation, parse_argdown,
+from ._common import (
+    IdAllocator,
+    ImportResult,
+    finite_pos,
+    join_note,
+    short,
+    slugify,
+    sources_from_ext,
+    valid_id,
+    warn,
+    words_slug,
 )
+from .argdown_parse import (
+    ARGUMENT,
+    INFERENCE,
+    STATEMENT,
+    TOP,
+    ArgdownDocument,
+    Argument,
+    EquivalenceClass,
+    parse_argdown,
+)
+from .argdown_parse import (
+    Relation as DRelation,
+)
+from .safe_text import clean_map
 
 #: Argdown colour schemes (ColorBrewer / d3 palettes) for ``tagColors`` given as an index.
 COLOR_SCHEMES = {
@@ -68,7 +88,9 @@ def import_argdown(text: str, file: str = "", *, keep_prose: bool = False,
     (by default they are text between the statements and go into the map
     description).  ``lang``: the map language if the file does not say.
     """
-    return _Mapper(parse_argdown(text), file, keep_prose, lang).run()
+    result = _Mapper(parse_argdown(text), file, keep_prose, lang).run()
+    result.warnings += clean_map(result.map, file)
+    return result
 
 
 class _Mapper:
@@ -84,6 +106,8 @@ class _Mapper:
         self.step_rel: dict[tuple[str, int], Relation] = {}
         self.rels: list[tuple[int, int, Relation]] = []
         self.rel_index: dict[tuple, Relation] = {}
+        #: supports and attacks by premise, for undercuts of sketched arguments
+        self.by_premise: dict[str, list[Relation]] = {}
         self.markers: dict[str, str] = {}
         self.consumed: set[int] = set()
         self.deferred: list[tuple[str, tuple[str, Any], int, str]] = []
@@ -361,11 +385,10 @@ class _Mapper:
                 own_note = value
             elif key == "source" and isinstance(value, (str, int)) and str(value).strip():
                 claim.source = self._source(str(value).strip())
-            elif key == "pos" and isinstance(value, list) and len(value) == 2 and all(
-                    isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
-                claim.pos = (float(value[0]), float(value[1]))
+            elif key == "pos" and finite_pos(value) is not None:
+                claim.pos = finite_pos(value)
             elif key == "tags" and isinstance(value, list):
-                tags.extend(str(t) for t in value if str(t) not in tags)
+                tags[:] = dict.fromkeys(tags + [str(t) for t in value])
             else:
                 if key in ("kind", "pos", "tags"):
                     self.w(line, f"{what}: metadata {key}: {short(value)} is not a valid "
@@ -407,6 +430,9 @@ class _Mapper:
         if not rel.id:
             self.rel_index[key] = rel
         self.rels.append((line, len(self.rels), rel))
+        if rtype in ("support", "attack"):
+            for p in clean:
+                self.by_premise.setdefault(p, []).append(rel)
         return rel
 
     def _rel_id(self, rel: Relation) -> str:
@@ -543,8 +569,7 @@ class _Mapper:
                           src: str = "") -> list[str]:
         if kind == ARGUMENT and title in self.claim_of_arg:
             cid = self.claim_of_arg[title]
-            out = [self._rel_id(r) for _, _, r in self.rels
-                   if cid in r.premises and r.type in ("support", "attack")]
+            out = [self._rel_id(r) for r in self.by_premise.get(cid, ())]
             if not out and src:
                 self.w(line, f"undercut of <{title}>, which supports or attacks nothing: "
                        "read as an attack on it")

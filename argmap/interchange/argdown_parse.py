@@ -7,6 +7,9 @@ them, sections and tags.  Argdown's own post-processing is applied too:
 outgoing relations of a reconstructed argument become relations of its main
 conclusion, incoming undercuts of it target its last inference.
 
+The model itself is in :mod:`argdown_model` (its names can be imported
+from here too).
+
 Tolerant: what Argdown would reject (a relation after an empty line, an
 unclosed inference, a PCS without conclusion...) is read as well as possible
 and reported in :attr:`ArgdownDocument.warnings` with its line number.
@@ -15,22 +18,32 @@ and reported in :attr:`ArgdownDocument.warnings` with its line number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
-from ._common import plain
+from ._common import DataTooLarge, plain
+from .argdown_model import (
+    ARGUMENT,
+    DESC,
+    ICONC,
+    INFERENCE,
+    MAIN,
+    PREMISE,
+    REL,
+    STATEMENT,
+    TOP,
+    ArgdownDocument,
+    Argument,
+    EquivalenceClass,
+    Inference,
+    Member,
+    PcsStatement,
+    Relation,
+    Section,
+)
 from .argdown_text import CONTROL, YamlLoader, inline, strip_comments
-
-TOP = "top-level-statement"
-REL = "relation-statement"
-PREMISE = "premise"
-ICONC = "intermediary-conclusion"
-MAIN = "main-conclusion"
-DESC = "argument-description"
-
-STATEMENT, ARGUMENT, INFERENCE = "statement", "argument", "inference"
 
 # relation symbol -> (type, direction): "out" = child -> parent, "in" = parent -> child
 SYMBOLS = {
@@ -54,167 +67,9 @@ _ARG_DEF = re.compile(r"^<(.+?)>:[ \t]*")
 _ARG_REF = re.compile(r"^<(.+?)>")
 
 
-# -- the document model ----------------------------------------------------
-@dataclass
-class Section:
-    id: str
-    level: int
-    title: str
-    line: int
-    data: dict[str, Any] = field(default_factory=dict)
-    tags: list[str] = field(default_factory=list)
-    parent: "Section | None" = None
-    children: list["Section"] = field(default_factory=list)
-
-    @property
-    def is_group(self) -> bool:
-        return self.data.get("isGroup") is not False
-
-
-@dataclass
-class Member:
-    """One occurrence of a statement, or one description of an argument."""
-
-    title: str
-    text: str
-    role: str
-    line: int
-    is_reference: bool = False
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
-    section: Section | None = None
-
-
-@dataclass
-class EquivalenceClass:
-    title: str
-    untitled: bool
-    members: list[Member] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
-    section: Section | None = None
-
-    @property
-    def line(self) -> int:
-        return self.members[0].line if self.members else 0
-
-    @property
-    def text(self) -> str:
-        for m in self.members:
-            if m.text and not m.is_reference:
-                return m.text
-        return ""
-
-
-@dataclass
-class Inference:
-    rules: list[str]
-    data: dict[str, Any]
-    line: int
-
-
-@dataclass
-class PcsStatement:
-    title: str
-    role: str
-    number: int
-    line: int
-    inference: Inference | None = None
-
-
-@dataclass
-class Argument:
-    title: str
-    untitled: bool
-    line: int
-    members: list[Member] = field(default_factory=list)
-    pcs: list[PcsStatement] = field(default_factory=list)
-    pcs_line: int = 0
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
-    section: Section | None = None
-
-    @property
-    def reconstructed(self) -> bool:
-        return bool(self.pcs) and self.pcs[-1].role == MAIN
-
-    @property
-    def def_line(self) -> int:
-        """Where the argument is defined (its first description that is no reference)."""
-        for m in self.members:
-            if not m.is_reference:
-                return m.line
-        return self.pcs_line or self.line
-
-    @property
-    def description(self) -> str:
-        for m in self.members:
-            if m.text:
-                return m.text
-        return ""
-
-
-@dataclass
-class Relation:
-    """``source`` -> ``target``; kinds statement|argument|inference.
-
-    For an inference, ``title`` is the argument's and ``step`` the index in
-    its PCS of the conclusion the inference leads to.
-    """
-
-    type: str  # support | attack | undercut | contradictory
-    source_kind: str
-    source: str
-    target_kind: str
-    target: str
-    line: int
-    target_step: int = -1
-    #: set when Argdown's post-processing moved an end of the relation
-    transformed: str = ""
-
-
-@dataclass
-class ArgdownDocument:
-    frontmatter: dict[str, Any] = field(default_factory=dict)
-    statements: dict[str, EquivalenceClass] = field(default_factory=dict)
-    arguments: dict[str, Argument] = field(default_factory=dict)
-    relations: list[Relation] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    warnings: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def strict(self) -> bool:
-        model = self.frontmatter.get("model")
-        return isinstance(model, dict) and model.get("mode") == "strict"
-
-    def json_relations(self) -> list[tuple[str, str, str, str, str]]:
-        """Relations as Argdown's JSON lists them: (type, from, fromType, to, toType).
-
-        In strict mode statement-to-statement support is "entails" and attack
-        "contrary" (symmetric duplicates merged), as Argdown does.
-        """
-        kinds = {STATEMENT: "equivalence-class", ARGUMENT: "argument", INFERENCE: "inference"}
-        out: list[tuple[str, str, str, str, str]] = []
-        seen_contrary: set[frozenset[str]] = set()
-        for r in self.relations:
-            t = r.type
-            if self.strict and r.source_kind == STATEMENT and r.target_kind == STATEMENT:
-                if t == "support":
-                    t = "entails"
-                elif t == "attack":
-                    pair = frozenset((r.source, r.target))
-                    if pair in seen_contrary:
-                        continue
-                    seen_contrary.add(pair)
-                    t = "contrary"
-            out.append((t, r.source, kinds[r.source_kind], r.target, kinds[r.target_kind]))
-        return out
-
-
 # -- the parser -------------------------------------------------------------
 class _Node:
-    __slots__ = ("kind", "parts", "line", "children", "number", "entity")
+    __slots__ = ("children", "entity", "kind", "line", "number", "parts")
 
     def __init__(self, kind: str, line: int, first: str = "", number: int = 0) -> None:
         self.kind = kind  # content | heading | inference
@@ -228,7 +83,7 @@ class _Node:
 class _Pcs:
     __slots__ = ("items", "line", "owner")
 
-    def __init__(self, line: int, owner: "_Node | None") -> None:
+    def __init__(self, line: int, owner: _Node | None) -> None:
         self.items: list[_Node] = []
         self.line = line
         self.owner = owner
@@ -243,6 +98,7 @@ class _Parser:
         self.section_count = 0
         self.text = text
         self.rel_keys: set[tuple] = set()
+        self.tag_seen: set[str] = set()
 
     def warn(self, line: int, message: str) -> None:
         self.doc.warnings.append((line, message))
@@ -285,13 +141,17 @@ class _Parser:
         line = text.count("\n", 0, start) + 1
         try:
             data = yaml.load(body, Loader=YamlLoader) if body.strip() else {}
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, RecursionError) as exc:
             self.warn(line, f"front matter is not valid YAML ({exc.__class__.__name__}); ignored")
             data = {}
         if data is not None and not isinstance(data, dict):
             self.warn(line, "front matter is not a key: value mapping; ignored")
             data = {}
-        self.doc.frontmatter = plain(data or {})  # type: ignore[assignment]
+        try:
+            self.doc.frontmatter = plain(data or {})  # type: ignore[assignment]
+        except DataTooLarge as exc:
+            self.warn(line, f"front matter is too large ({exc}, counting every use of a "
+                      "YAML alias); ignored")
         consumed = text[:close.end()]
         return "\n" * consumed.count("\n") + text[close.end():]
 
@@ -377,12 +237,10 @@ class _Parser:
                         self.warn(ln, "relation without a statement or argument above it; "
                                   "read as text")
                 if stack is not None:
-                    indent = len(m.group(1))
-                    while len(stack) > 1 and stack[-1][0] >= indent:
-                        stack.pop()
+                    level = self._level(stack, len(m.group(1)))
                     child = _Node("content", ln, m.group(3))
                     stack[-1][1].children.append((m.group(2), child, ln))
-                    stack.append((indent, child))
+                    stack.append((level, child))
                     target = child
                     if not m.group(3):
                         self.warn(ln, f"relation '{m.group(2)}' without a statement or argument")
@@ -404,6 +262,21 @@ class _Parser:
             target, stack, pcs, heading = node, [(-1, node)], None, False
         if open_inf is not None:
             self.warn(open_inf.line, "inference is not closed with '--'")
+
+    @staticmethod
+    def _level(stack: list[tuple[int, _Node]], indent: int) -> int:
+        """Pop ``stack`` to the parent of a relation line indented ``indent``; its level.
+
+        Argdown's rule: a deeper line is a child of the line above; a line
+        dedented to no earlier level is a sibling of the nearest shallower
+        line, at that line's level (Python would call it an error).
+        """
+        if len(stack) > 1 and indent <= stack[-1][0]:
+            while len(stack) > 1 and indent < stack[-1][0]:
+                stack.pop()
+            if len(stack) > 1:
+                return stack.pop()[0]
+        return indent
 
     # -- stage 2: the model ------------------------------------------------
     def _title(self) -> str:
@@ -439,11 +312,36 @@ class _Parser:
 
     def _tags(self, tags: list[str]) -> None:
         for t in tags:
-            if t not in self.doc.tags:
+            if t not in self.tag_seen:
+                self.tag_seen.add(t)
                 self.doc.tags.append(t)
 
     def _content(self, node: _Node, role: str, in_argument: str = "") -> tuple[str, str]:
-        """Read a statement or argument node (and its relations): its entity."""
+        """Read a statement or argument node and the tree of its relations: its entity.
+
+        Depth first, without recursion (a relation tree may be thousands of
+        lines deep): entities in the order of their lines, each relation once
+        the subtree below it is read, as Argdown lists them.
+        """
+        entity = self._entity(node, role)
+        work: list[tuple[_Node, Iterator[tuple[str, _Node, int]], tuple | None]] = [
+            (node, iter(node.children), None)]
+        while work:
+            current, children, link = work[-1]
+            step = next(children, None)
+            if step is None:
+                work.pop()
+                if link is not None:
+                    sym, above, line = link
+                    self._relation(sym, above, current.entity, line)  # type: ignore[arg-type]
+                continue
+            sym, child, line = step
+            self._entity(child, REL)
+            work.append((child, iter(child.children), (sym, current.entity, line)))
+        return entity
+
+    def _entity(self, node: _Node, role: str) -> tuple[str, str]:
+        """The statement or argument of one node (its relations not yet read)."""
         raw = " ".join(node.parts)
         kind, title, is_ref = STATEMENT, "", False
         m = _STMT_DEF.match(raw)
@@ -476,9 +374,8 @@ class _Parser:
             if ec is None:
                 ec = self.doc.statements[title] = EquivalenceClass(title, untitled)
             ec.members.append(member)
-            for t in tags:
-                if t not in ec.tags:
-                    ec.tags.append(t)
+            if tags:
+                ec.tags = list(dict.fromkeys(ec.tags + tags))
             ec.data.update(data)
             if ec.section is None and not is_ref:
                 ec.section = self.section
@@ -488,15 +385,12 @@ class _Parser:
             if arg is None:
                 arg = self.doc.arguments[title] = Argument(title, False, node.line)
             arg.members.append(member)
-            for t in tags:
-                if t not in arg.tags:
-                    arg.tags.append(t)
+            if tags:
+                arg.tags = list(dict.fromkeys(arg.tags + tags))
             arg.data.update(data)
             if arg.section is None and not is_ref:
                 arg.section = self.section
         node.entity = (kind, title)
-        for sym, child, line in node.children:
-            self._relation(sym, node.entity, self._content(child, REL), line)
         return node.entity
 
     def _relation(self, sym: str, parent: tuple[str, str], child: tuple[str, str],
@@ -554,7 +448,7 @@ class _Parser:
                                    line, parent_step=len(owner.pcs))
                 continue
             role = ICONC if pending is not None else PREMISE
-            kind, title = self._content(item, role, owner.title)
+            _, title = self._content(item, role, owner.title)
             owner.pcs.append(PcsStatement(title, role, item.number, item.line, pending))
             pending = None
         if pending is not None:

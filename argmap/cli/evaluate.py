@@ -17,17 +17,28 @@ import os
 import sys
 from typing import Any
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from ..mapfiles import MAP_SUFFIXES
+from .common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    error,
+    no_such_path,
+    parse_assumptions,
+    print_diagnostics,
+)
+
+NAME = "evaluate"
+HELP = "label claims IN/OUT/UNDEC (grounded, preferred, stable)"
 CLI_SEMANTICS = ("grounded", "preferred", "stable")
-MAP_SUFFIXES = (".yaml", ".yml")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``evaluate`` on an argparse subparsers object."""
-    from .semantics import DEFAULT_MAX_EXTENSIONS, DEFAULT_TIME_LIMIT
+    from ..semantics import DEFAULT_MAX_EXTENSIONS, DEFAULT_TIME_LIMIT
 
     p = subparsers.add_parser(
-        "evaluate", help="label claims IN/OUT/UNDEC (grounded, preferred, stable)",
+        NAME, help=HELP,
         description="Evaluate a map as an argumentation framework: every claim is "
         "labelled IN, OUT or UNDEC with a short reason. Also reads abstract "
         "frameworks in the ICCMA formats (.apx, .tgf, .af) and prints their "
@@ -49,35 +60,17 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _err(msg: str) -> None:
-    print(f"argmap evaluate: error: {msg}", file=sys.stderr)
-
-
-def parse_assumptions(items: list[str]) -> dict[str, str]:
-    """``["a=accepted", "b=rejected"]`` -> dict; ValueError with a message."""
-    out: dict[str, str] = {}
-    for item in items:
-        cid, sep, value = item.partition("=")
-        cid, value = cid.strip(), value.strip().lower()
-        if not sep or not cid or value not in ("accepted", "rejected"):
-            raise ValueError(f"--assume expects ID=accepted or ID=rejected, not '{item}'")
-        if out.get(cid, value) != value:
-            raise ValueError(f"'{cid}' is assumed both accepted and rejected")
-        out[cid] = value
-    return out
-
-
 def cmd_evaluate(args: argparse.Namespace) -> int:
     try:
         assume = parse_assumptions(args.assume)
     except ValueError as exc:
-        _err(str(exc))
+        error(NAME, str(exc))
         return EXIT_USAGE
     if args.max_extensions < 1:
-        _err("--max-extensions must be at least 1")
+        error(NAME, "--max-extensions must be at least 1")
         return EXIT_USAGE
     if not os.path.isfile(args.file):
-        print(f"{args.file}: error: no such file", file=sys.stderr)
+        no_such_path(args.file, "file")
         return EXIT_USAGE
     fmt = args.format
     if fmt is None:
@@ -90,21 +83,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 # -- maps ----------------------------------------------------------------------
 
 def _evaluate_map(args: argparse.Namespace, assume: dict[str, str]) -> int:
-    from .mapio import load_file
-    from .semantics import evaluate
+    from ..mapio import load_file
+    from ..semantics import evaluate
 
     loaded = load_file(args.file, resolve=False)
     if loaded.map is None:
-        for d in loaded.diagnostics:
-            print(d, file=sys.stderr)
+        print_diagnostics(loaded.diagnostics)
         return EXIT_USAGE
-    for d in loaded.errors:
-        print(d, file=sys.stderr)
+    print_diagnostics(loaded.errors)
     try:
         ev = evaluate(loaded.map, args.semantics, assume, max_extensions=args.max_extensions,
                       time_limit=args.time_limit)
     except ValueError as exc:
-        _err(str(exc))
+        error(NAME, str(exc))
         return EXIT_USAGE
     for p in ev.problems:
         print(f"{args.file}: warning: {p}", file=sys.stderr)
@@ -143,18 +134,22 @@ def _print_map_table(file: str, title: str, ev: Any) -> None:
 
 def _evaluate_framework(args: argparse.Namespace, fmt: str | None,
                         assume: dict[str, str]) -> int:
-    from .iccma import FrameworkFormatError, format_extension, format_extensions, read_framework
+    from ..iccma import (
+        FrameworkFormatError,
+        format_extension,
+        format_extensions,
+        read_framework,
+    )
 
     try:
         af = read_framework(args.file, fmt)
     except FrameworkFormatError as exc:
-        for d in exc.diagnostics:
-            print(d, file=sys.stderr)
+        print_diagnostics(exc.diagnostics)
         return EXIT_USAGE
     if assume:
         unknown = [a for a in assume if a not in af]
         if unknown:
-            _err(f"cannot assume '{unknown[0]}': no such argument in {args.file}")
+            error(NAME, f"cannot assume '{unknown[0]}': no such argument in {args.file}")
             return EXIT_USAGE
         af = af.with_assumptions(assume)
     enum = af.labellings(args.semantics, args.max_extensions, args.time_limit)
@@ -172,22 +167,3 @@ def _evaluate_framework(args: argparse.Namespace, fmt: str | None,
         print(f"{args.file}: note: listing incomplete: {enum.reason}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (``python -m argmap.evaluate_cli``) until cli.py wires it."""
-    ap = argparse.ArgumentParser(prog="argmap")
-    sub = ap.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    add_parser(sub)
-    try:
-        args = ap.parse_args(["evaluate", *(sys.argv[1:] if argv is None else argv)])
-    except SystemExit as exc:
-        return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
-    try:
-        return args.func(args)
-    except BrokenPipeError:
-        return EXIT_OK
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

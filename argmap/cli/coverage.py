@@ -15,20 +15,31 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from .coverage import ArticleCoverage, MissingQuote, coverage
-from .diagnostics import Diagnostic
-from .model import ArgumentMap
+from ..mapfiles import map_files
+from .common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    error,
+    no_such_path,
+    print_diagnostics,
+)
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from ..coverage import ArticleCoverage, MissingQuote
+    from ..model import ArgumentMap
+
+NAME = "coverage"
+HELP = "how much of each source article the maps quote"
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``coverage`` on an argparse subparsers object."""
     p = subparsers.add_parser(
-        "coverage", help="how much of each source article the maps quote",
+        NAME, help=HELP,
         description="For every source article the maps name: how many of its sentences "
         "hold a claim's quote, which paragraphs no quote touches, and the quotes not "
         "found with the passage most like each. See docs/coverage.md.")
@@ -42,45 +53,41 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _err(msg: str) -> None:
-    print(f"argmap coverage: error: {msg}", file=sys.stderr)
-
-
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Load the maps (stop at the first unreadable one), measure, print."""
-    from .cli import map_files
-    from .mapio import _LazyWhere, load_file
-    from .quotes import map_sources_dir
+    from ..coverage import coverage
+    from ..mapio import _LazyWhere, load_file
+    from ..quotes import map_sources_dir
 
     if args.sources and not os.path.isdir(args.sources):
-        _err(f"sources folder '{args.sources}' not found")
+        error(NAME, f"sources folder '{args.sources}' not found")
         return EXIT_USAGE
     files, missing = map_files(args.paths)
     if missing:
         for m in missing:
-            print(f"{m}: error: no such file or folder", file=sys.stderr)
+            no_such_path(m)
         return EXIT_USAGE
     if not files:
-        _err("no map files (*.yaml) found")
+        error(NAME, "no map files (*.yaml) found")
         return EXIT_USAGE
     maps: list[ArgumentMap] = []
     where: dict[str, Callable[[tuple, bool], tuple[int, int]]] = {}
     errors = 0
     for f in dict.fromkeys(files):   # a file named twice is read once
-        loaded = load_file(f, resolve=False)   # ref claims are skipped anyway
+        loaded = load_file(f, resolve=False, sources=args.sources)  # refs: skipped anyway
         if loaded.map is None or loaded.text is None:
-            _print(loaded.diagnostics)
-            _err(f"cannot read map '{f}' (see above; 'argmap check {f}' has the details)")
+            print_diagnostics(loaded.diagnostics)
+            error(NAME, f"cannot read map '{f}' (see above; 'argmap check {f}' has the details)")
             return EXIT_USAGE
-        _print(loaded.errors)
+        print_diagnostics(loaded.errors)
         errors += len(loaded.errors)
         maps.append(loaded.map)
         where[f] = _LazyWhere(loaded.text, f)
     if not args.sources:
         named = [d for d in (map_sources_dir(m, m.path) for m in maps) if d]
         if not named:
-            _err("no sources folder: give --sources DIR, or name an existing folder "
-                 "as source_folder in the map's header")
+            error(NAME, "no sources folder: give --sources DIR, or name an existing folder "
+                  "as source_folder in the map's header")
             return EXIT_USAGE
         args.sources = named[0]
     articles = coverage(maps, args.sources)
@@ -92,11 +99,6 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         _print_text(articles, args.sources, where)
     bad = any(a.missing or a.not_found for a in articles)
     return EXIT_PROBLEMS if (bad or errors) else EXIT_OK
-
-
-def _print(diags: list[Diagnostic]) -> None:
-    for d in diags:
-        print(d, file=sys.stderr)
 
 
 def _percent(share: float) -> str:

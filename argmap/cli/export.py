@@ -1,0 +1,93 @@
+"""``argmap export``: a map as SVG, PNG, PDF or DOT, or as Argdown, AIF or GraphML."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from .common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    error,
+    parse_assumptions,
+    print_diagnostics,
+)
+
+NAME = "export"
+HELP = "export a map as SVG, PNG, PDF or DOT"
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``export`` on an argparse subparsers object."""
+    p = subparsers.add_parser(NAME, help=HELP,
+                              description="Lay out a map with Graphviz and export it.")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--format", choices=("svg", "png", "pdf", "dot", "argdown", "aif", "graphml"),
+                   help="default: from the output's extension")
+    p.add_argument("--no-cache", action="store_true", help="do not use the layout cache")
+    p.add_argument("--embed-font", action="store_true",
+                   help="embed the font in the SVG (larger file, same look everywhere)")
+    p.add_argument("--evaluate", nargs="?", const="grounded", metavar="SEMANTICS",
+                   choices=("grounded", "preferred", "stable"),
+                   help="colour the claims IN/OUT/UNDEC by an evaluation (grounded when no "
+                   "semantics is named; see docs/semantics.md)")
+    p.add_argument("--assume", action="append", default=[], metavar="ID=accepted|rejected",
+                   help="with --evaluate: what if this claim is accepted or rejected")
+    p.add_argument("--labelling", type=int, default=1, metavar="N",
+                   help="with --evaluate preferred|stable: which labelling to draw (from 1)")
+    p.set_defaults(func=cmd_export)
+    return p
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..export import FORMATS, ExportError, export_file
+    from ..interchange_formats import OTHER_FORMATS
+
+    if os.path.exists(args.output) and os.path.exists(args.file) \
+            and os.path.samefile(args.output, args.file):
+        error(NAME, f"{args.output} is the map itself; not overwriting it")
+        return EXIT_USAGE
+    fmt = args.format
+    if fmt is None:
+        ext = os.path.splitext(args.output)[1].lstrip(".").lower()
+        by_ext = {v.lstrip("."): k for k, v in OTHER_FORMATS.items()}
+        fmt = ext if ext in FORMATS else by_ext.get(ext, "svg")
+    if fmt in OTHER_FORMATS:
+        return _export_other(args, fmt)
+    try:
+        assume = parse_assumptions(args.assume)
+    except ValueError as exc:
+        error(NAME, str(exc))
+        return EXIT_USAGE
+    if assume and not args.evaluate:
+        error(NAME, "--assume needs --evaluate")
+        return EXIT_USAGE
+    try:
+        diags = export_file(args.file, args.output, fmt, cache=not args.no_cache,
+                            embed_font=args.embed_font, evaluate=args.evaluate,
+                            assume=assume, labelling=args.labelling)
+    except ExportError as exc:
+        error(NAME, str(exc))
+        return EXIT_PROBLEMS
+    print_diagnostics(d for d in diags if d.is_error)
+    return EXIT_OK
+
+
+def _export_other(args: argparse.Namespace, fmt: str) -> int:
+    from ..interchange_formats import export_other
+    from ..mapio import load_file
+    from ..savefile import atomic_write
+
+    loaded = load_file(args.file)
+    if loaded.map is None:
+        print_diagnostics(loaded.diagnostics)
+        return EXIT_PROBLEMS
+    try:
+        atomic_write(args.output, export_other(loaded.map, fmt).encode("utf-8"))
+    except OSError as exc:
+        error(NAME, f"cannot write {args.output}: {exc.strerror or exc}")
+        return EXIT_PROBLEMS
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""The shipped resources; installed as the package ``argmap._resources``."""

@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 from typing import Mapping
 
-from .diagnostics import Diagnostic
-from .layout import LayoutError, build_graph, dot_source, layout_map
+from .diagnostics import WARNING, Diagnostic
+from .layout import (
+    LAYOUT_BUDGET, Layout, LayoutError, build_graph, dot_source, fallback_message, layout_map,
+)
 from .model import ArgumentMap
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -21,19 +23,28 @@ class ExportError(Exception):
 
 def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bool = False,
                  embed_font: bool = False, labels: Mapping[str, tuple[str, bool]] | None = None,
-                 evaluated: str = "") -> bytes:
+                 evaluated: str = "", layout: Layout | None = None,
+                 budget: float | None = LAYOUT_BUDGET, notes: list[str] | None = None) -> bytes:
     """The map drawn as ``fmt``; ``labels`` (claim id -> (IN|OUT|UNDEC, assumed))
-    colours the claims by an evaluation, named in the legend as ``evaluated``."""
+    colours the claims by an evaluation, named in the legend as ``evaluated``.
+
+    ``layout``: the layout to draw (the app's, as the user sees it); otherwise
+    one is made, with dot given ``budget`` seconds (None: no limit).  What the
+    user should know about the layout is appended to ``notes``."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
     if fmt == "dot":
         return dot_source(build_graph(amap, english=english), None,
                           amap.display.direction).encode("utf-8")
     from .export_svg import render_svg
-    try:
-        lay = layout_map(amap, cache=cache, english=english)
-    except LayoutError as exc:
-        raise ExportError(str(exc)) from None
+    lay = layout
+    if lay is None:
+        try:
+            lay = layout_map(amap, cache=cache, english=english, budget=budget)
+        except LayoutError as exc:
+            raise ExportError(str(exc)) from None
+        if lay.fallback and notes is not None:
+            notes.append(fallback_message(lay, budget))
     svg = render_svg(amap, lay, english=english, embed_font=embed_font and fmt == "svg",
                      labels=labels, evaluated=evaluated)
     if fmt == "svg":
@@ -49,7 +60,8 @@ def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bo
 
 def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
                 english: bool = False, embed_font: bool = False, evaluate: str | None = None,
-                assume: Mapping[str, str] | None = None, labelling: int = 1) -> list[Diagnostic]:
+                assume: Mapping[str, str] | None = None, labelling: int = 1,
+                budget: float | None = LAYOUT_BUDGET) -> list[Diagnostic]:
     """Load, lay out and write ``output``.  Raises ExportError when it cannot.
 
     ``evaluate`` (a semantics) colours the claims by their labels in labelling
@@ -72,12 +84,14 @@ def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
             raise ExportError(f"there are {len(ev.labellings)} {evaluate} labellings, "
                               f"not {labelling}")
         labels, evaluated = ev.badges(labelling - 1), ev.describe(labelling - 1, english)
+    notes: list[str] = []
     data = export_bytes(loaded.map, fmt, cache=cache, english=english, embed_font=embed_font,
-                        labels=labels, evaluated=evaluated)
+                        labels=labels, evaluated=evaluated, budget=budget, notes=notes)
     try:
         folder = os.path.dirname(os.path.abspath(output))
         os.makedirs(folder, exist_ok=True)
         atomic_write(output, data)
     except OSError as exc:
         raise ExportError(f"cannot write {output}: {exc.strerror or exc}") from None
-    return loaded.diagnostics
+    return loaded.diagnostics + [Diagnostic(WARNING, n, path, subject="layout")
+                                 for n in notes]

@@ -20,11 +20,11 @@ import math
 import os
 import subprocess
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-import graphviz
-
+from .layout_layered import layered_component
 from .model import ArgumentMap, Relation
 from .style import JUNCTION, BoxText, box_text
 
@@ -32,11 +32,20 @@ LAYOUT_VERSION = "1"
 #: dot's rankdir for each reading direction of a map (conclusions first).
 RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
 COMPONENT_GAP = 36.0
+#: components of at least this many nodes get a bounded network simplex
+NSLIMIT_NODES = 400
+#: seconds dot may take for a whole map before the layered fallback takes over
+#: (the command line's default; the app runs dot on in the background)
+LAYOUT_BUDGET = 20.0
 MARGIN = 16.0
 
 
 class LayoutError(Exception):
     """dot could not be run or gave output we cannot read."""
+
+
+class LayoutTimeout(LayoutError):
+    """dot did not finish within its time budget."""
 
 
 @dataclass
@@ -72,6 +81,8 @@ class Layout:
     #: top left corner of the drawing (negative when a claim was placed there)
     left: float = 0.0
     top: float = 0.0
+    #: claims laid out by the layered fallback because dot ran out of time
+    fallback: int = 0
 
     def claim(self, claim_id: str) -> NodePlace | None:
         return self.nodes.get("c:" + claim_id)
@@ -174,6 +185,11 @@ def dot_source(g: _Graph, members: list[str] | None, direction: str) -> str:
     n = len(members) if members is not None else len(g.nodes)
     attrs = [f"rankdir={RANKDIR.get(direction, 'BT')}", "nodesep=0.3", "ranksep=0.45",
              "splines=spline", "outputorder=edgesfirst"]
+    if n >= NSLIMIT_NODES:
+        # network-simplex placement dominates on big components (98 % of dot's time
+        # on a deep one); bounding its iterations: 2,171 nodes in 247 ranks 309 s ->
+        # 9 s, a tree-like 553 nodes 0.65 -> 0.28 s (benchmarks/bench_layout_bound.py)
+        attrs.append("nslimit=0.5")
     if n >= 600:
         # crossing minimisation dominates on big maps; this halves dot's time
         attrs.append("mclimit=0.1" if n >= 2000 else "mclimit=0.3")
@@ -230,16 +246,28 @@ def _cache_put(source: str, value: dict) -> None:
         pass  # a cache that cannot be written is only slower
 
 
-def run_dot(source: str) -> dict:
-    """Lay out DOT text; returns {'bb': [w, h], 'nodes': {...}, 'edges': [...]}."""
+def run_dot(source: str, timeout: float | None = None) -> dict:
+    """Lay out DOT text; returns {'bb': [w, h], 'nodes': {...}, 'edges': [...]}.
+
+    A run that takes longer than ``timeout`` seconds is stopped
+    (:class:`LayoutTimeout`)."""
     try:
-        raw = graphviz.pipe("dot", "json0", source.encode("utf-8"), quiet=True)
-    except graphviz.ExecutableNotFound:
+        done = subprocess.run(["dot", "-Tjson0"], input=source.encode("utf-8"),
+                              capture_output=True, timeout=timeout)
+    except FileNotFoundError:
         raise LayoutError("the Graphviz 'dot' program is not installed "
                           "(Debian: apt-get install graphviz)") from None
-    except (graphviz.CalledProcessError, subprocess.SubprocessError, OSError) as exc:
+    except subprocess.TimeoutExpired:
+        raise LayoutTimeout(f"dot took longer than {timeout:.0f} s") from None
+    except (subprocess.SubprocessError, OSError) as exc:
         raise LayoutError(f"dot failed: {exc}") from None
-    return _parse_json0(json.loads(raw))
+    if done.returncode != 0:
+        err = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise LayoutError(f"dot failed: {err[-1] if err else 'exit ' + str(done.returncode)}")
+    try:
+        return _parse_json0(json.loads(done.stdout))
+    except (ValueError, KeyError) as exc:
+        raise LayoutError(f"dot gave output that cannot be read: {exc}") from None
 
 
 def _pt(s: str) -> tuple[float, float]:
@@ -276,12 +304,23 @@ def _parse_json0(js: dict) -> dict:
     return {"bb": [round(urx - llx, 2), round(height, 2)], "nodes": nodes, "edges": edges}
 
 
-def _layout_component(source: str, cache: bool) -> dict:
+def _layout_component(source: str, cache: bool, deadline: float | None = None
+                      ) -> dict | None:
+    """dot's answer for one component; None when it did not come before ``deadline``
+    (a time.monotonic() value)."""
     if cache:
         hit = _cache_get(source)
         if hit is not None:
             return hit
-    result = run_dot(source)
+    timeout = None
+    if deadline is not None:
+        timeout = deadline - time.monotonic()
+        if timeout <= 0:
+            return None
+    try:
+        result = run_dot(source, timeout)
+    except LayoutTimeout:
+        return None
     if cache:
         _cache_put(source, result)
     return result
@@ -305,8 +344,13 @@ def _shelves(sizes: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def layout_map(amap: ArgumentMap, *, cache: bool = True, english: bool = False,
                sizes: dict[str, tuple[float, float]] | None = None,
-               workers: int | None = None) -> Layout:
-    """Positions and routes for every claim and relation of ``amap``."""
+               workers: int | None = None, budget: float | None = None) -> Layout:
+    """Positions and routes for every claim and relation of ``amap``.
+
+    ``budget``: seconds dot may take for the whole map (None: as long as it
+    needs); a component it has not finished by then is stopped and laid out by
+    :func:`argmap.layout_layered.layered_component` instead, and
+    ``Layout.fallback`` counts its claims."""
     g = build_graph(amap, sizes, english)
     comps = components(g)
     # the big components first (they take longest); singletons need no dot
@@ -315,16 +359,24 @@ def layout_map(amap: ArgumentMap, *, cache: bool = True, english: bool = False,
     order = sorted(range(len(comps)), key=lambda i: -len(comps[i]))
     results: list[dict | None] = [None] * len(comps)
     jobs = [i for i in order if sources[i] is not None]
+    deadline = None if budget is None else time.monotonic() + budget
     if len(jobs) > 1:
         with ThreadPoolExecutor(max_workers=workers or min(4, os.cpu_count() or 2)) as pool:
-            for i, res in zip(jobs, pool.map(lambda i: _layout_component(sources[i], cache),
-                                             jobs)):
+            for i, res in zip(jobs, pool.map(
+                    lambda i: _layout_component(sources[i], cache, deadline), jobs)):
                 results[i] = res
     else:
         for i in jobs:
-            results[i] = _layout_component(sources[i], cache)
+            results[i] = _layout_component(sources[i], cache, deadline)
+    fallback = 0
     for i, members in enumerate(comps):
-        if results[i] is None:
+        if results[i] is None and sources[i] is not None:
+            member_set = set(members)
+            results[i] = layered_component(g.nodes, members,
+                                           [e for e in g.edges if e[0] in member_set],
+                                           amap.display.direction)
+            fallback += sum(1 for m in members if m.startswith("c:"))
+        elif results[i] is None:
             w, h, _ = g.nodes[members[0]]
             results[i] = {"bb": [w, h], "nodes": {members[0]: [w / 2, h / 2]}, "edges": []}
 
@@ -347,9 +399,18 @@ def layout_map(amap: ArgumentMap, *, cache: bool = True, english: bool = False,
             pts = [(x + ox, y + oy) for x, y in e["points"]]
             tip = (e["tip"][0] + ox, e["tip"][1] + oy) if e["tip"] else None
             lay.edges.append(EdgeRoute(key, kind, part, e["tail"], e["head"], pts, tip))
+    lay.fallback = fallback
     _apply_manual_positions(amap, lay)
     _fit(lay)
     return lay
+
+
+def fallback_message(lay: Layout, budget: float | None) -> str:
+    """What to tell the user when part of ``lay`` is the layered fallback ('' if none)."""
+    if not lay.fallback:
+        return ""
+    return (f"Graphviz did not finish within {budget or 0:.0f} s; {lay.fallback} claim(s) "
+            f"are laid out by argmap's quicker layered layout")
 
 
 def straight_route(a: NodePlace, b: NodePlace, arrow: bool) -> tuple[list, tuple | None]:
@@ -466,6 +527,22 @@ def quick_layout(amap: ArgumentMap, english: bool = False) -> Layout:
         lay.edges.append(EdgeRoute(key, kind, part, src, dst, pts, tip))
     _fit(lay)
     return lay
+
+
+def sub_layout(lay: Layout, part: ArgumentMap, english: bool = False) -> Layout:
+    """``lay`` cut down to the claims and relations of ``part`` (a selection of the map
+    it was made for), where they are in ``lay``; a quick layout if some are not."""
+    g = build_graph(part, None, english)
+    if any(n not in lay.nodes for n in g.nodes):
+        return quick_layout(part, english)
+    wanted = {(key, p, src, dst) for src, dst, key, _kind, p in g.edges}
+    out = Layout(0.0, 0.0, lay.direction, boxes=g.boxes)
+    out.nodes = {n: lay.nodes[n] for n in g.nodes}
+    out.edges = [e for e in lay.edges if (e.relation, e.part, e.source, e.target) in wanted]
+    if len(out.edges) < len(wanted):
+        return quick_layout(part, english)
+    _fit(out)
+    return out
 
 
 def cached_layout(amap: ArgumentMap, english: bool = False) -> Layout | None:

@@ -38,12 +38,16 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                    help="with --evaluate: what if this claim is accepted or rejected")
     p.add_argument("--labelling", type=int, default=1, metavar="N",
                    help="with --evaluate preferred|stable: which labelling to draw (from 1)")
+    p.add_argument("--layout-budget", type=float, default=None, metavar="SECONDS",
+                   help="how long Graphviz may lay out the map before argmap's quicker "
+                   "layered layout takes over (default: 20; 0: no limit)")
     p.set_defaults(func=cmd_export)
     return p
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ..export import FORMATS, ExportError, export_file
+    from ..layout import LAYOUT_BUDGET
     from ..interchange_formats import OTHER_FORMATS
 
     if os.path.exists(args.output) and os.path.exists(args.file) \
@@ -65,14 +69,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     if assume and not args.evaluate:
         error(NAME, "--assume needs --evaluate")
         return EXIT_USAGE
+    budget = LAYOUT_BUDGET if args.layout_budget is None else args.layout_budget
+    if budget < 0:
+        error(NAME, "--layout-budget must be 0 (no limit) or more seconds")
+        return EXIT_USAGE
     try:
         diags = export_file(args.file, args.output, fmt, cache=not args.no_cache,
                             embed_font=args.embed_font, evaluate=args.evaluate,
-                            assume=assume, labelling=args.labelling)
+                            assume=assume, labelling=args.labelling,
+                            budget=budget or None)
     except ExportError as exc:
         error(NAME, str(exc))
         return EXIT_PROBLEMS
-    print_diagnostics(d for d in diags if d.is_error)
+    # the map's warnings are check's business; how it was laid out is export's
+    print_diagnostics(d for d in diags if d.is_error or d.subject == "layout")
     return EXIT_OK
 
 

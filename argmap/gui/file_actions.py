@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ..export import ExportError, export_bytes
 from ..interchange import InterchangeError, export_text, import_file
 from ..interchange_formats import OTHER_FORMATS
+from ..layout import quick_layout, sub_layout
 from ..model import ArgumentMap
 from ..savefile import SaveError, atomic_write
 from . import recovery as recovery_files
@@ -294,8 +295,12 @@ class FileActions:
                 data = export_text(amap, fmt).encode("utf-8")
             else:
                 ev, english = self.view.evaluation, self.scene.english
+                # the picture the user sees, never a dot run on this thread
+                shown = self.scene.layout
+                shown = (quick_layout(amap, english) if shown is None
+                         else sub_layout(shown, amap, english))
                 data = export_bytes(amap, fmt, english=english, labels=ev.badges(),
-                                    evaluated=ev.describe(english))
+                                    evaluated=ev.describe(english), layout=shown)
             atomic_write(path, data)
         except (ExportError, InterchangeError, OSError) as exc:
             QMessageBox.critical(self, "Export failed", str(exc))

@@ -23,7 +23,7 @@ from .file_actions import STATE_VERSION, FileActions
 from .inspector import InspectorDock
 from .panels import MapBrowser, Outline, ProblemsList
 from .properties_dialog import MapMenu
-from .scene import MapScene
+from .scene import LAYOUT_BUDGET, MapScene
 from .source_pane import SourcePane
 from .view import MapView
 
@@ -366,6 +366,9 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         c = doc.amap.counts()
         errors, warnings = self.problems.count()
         layout = " · laying out…" if self.scene and self.scene.layout_pending else ""
+        if self.scene and self.scene.layout_fallback:
+            layout += (f" · quick layout: Graphviz took longer than {LAYOUT_BUDGET:.0f} s "
+                       "and is still working")
         self.status.setText(f"{c['claims']} claims · {c['relations']} relations · "
                             f"{errors} errors · {warnings} warnings{layout}")
         if self.view:

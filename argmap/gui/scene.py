@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from ..commands import MoveClaims, Relayout
 from ..layout import (
-    Layout, LayoutError, NodePlace, cached_layout, quick_layout, relation_edges, straight_route,
+    Layout, LayoutError, NodePlace, cached_layout, layout_map, quick_layout, relation_edges,
+    straight_route,
 )
 from ..layout_stable import Relaid, update_layout
 from ..model import ArgumentMap, Claim, Relation
@@ -32,6 +33,11 @@ from .claim_item import ClaimItem
 from .document import MapDocument
 from .edge_item import EdgeItem, JunctionItem
 from .overview_item import OverviewItem
+
+
+#: seconds the app waits for dot before it shows argmap's own layered layout (and
+#: lets dot go on in the background)
+LAYOUT_BUDGET = 8.0
 
 
 class _LayoutSignals(QObject):
@@ -55,15 +61,23 @@ class _LayoutJob(QRunnable):
         try:
             lay = update_layout(self.previous, self.amap, english=self.english,
                                 full=self.full or self.previous is None, hints=self.hints,
-                                history=self.history)
+                                history=self.history, budget=LAYOUT_BUDGET)
+            if not self._emit(True, lay) or not lay.layout.fallback:
+                return
+            # dot ran out of time: the layered layout is shown; dot goes on, and its
+            # layout replaces that one unless the map was edited meanwhile
+            lay = Relaid(layout_map(self.amap, english=self.english), "full", lay.key)
         except LayoutError as exc:
-            result, ok = str(exc), False
+            self._emit(False, str(exc))
         else:
-            result, ok = lay, True
+            self._emit(True, lay)
+
+    def _emit(self, ok: bool, result: object) -> bool:
         try:
             (self.signals.done if ok else self.signals.failed).emit(self.generation, result)
         except RuntimeError:
-            pass  # the map was closed while it was being laid out
+            return False  # the map was closed while it was being laid out
+        return True
 
 
 def tooltip_for(amap: ArgumentMap, claim: Claim) -> str:
@@ -106,6 +120,7 @@ class MapScene(QGraphicsScene):
         #: whether ``layout`` is a real one (dot's, or one made from dot's after edits),
         #: not the quick provisional one shown while dot works
         self.layout_settled = False
+        self.layout_fallback = 0
         #: the next layout is a full dot layout (first open, Auto Layout, direction)
         self._full_next = True
         #: real layouts by what they depend on: undo brings back the picture it had
@@ -359,6 +374,8 @@ class MapScene(QGraphicsScene):
         self._job_running = False
         self.layout_settled = True
         self.last_layout_mode = result.mode
+        #: claims shown in the layered layout while dot is still working on them
+        self.layout_fallback = result.layout.fallback
         self._history[result.key] = result.layout
         self._history.move_to_end(result.key)
         while len(self._history) > self.HISTORY:

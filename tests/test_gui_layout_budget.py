@@ -1,0 +1,59 @@
+"""The app never waits for dot: past its budget it shows the layered layout and
+lets dot go on; an export draws what the window shows."""
+
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+import argmap.export as export_module
+import argmap.gui.scene as scene_module
+import argmap.layout as layout_module
+
+from conftest import ROOT
+from test_gui import _no_unexpected_dialogs, mapfile, open_and_settle, window  # noqa: F401
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+def test_past_its_budget_the_app_shows_the_layered_layout_then_dots(qtbot, window, tmp_path,
+                                                                   monkeypatch):
+    path = tmp_path / "tief.yaml"
+    path.write_text(generate(120, seed=11, components=1), encoding="utf-8")
+    monkeypatch.setattr(scene_module, "LAYOUT_BUDGET", 0.0)
+    real = scene_module.layout_map
+
+    def slow_dot(*args, **kw):       # dot going on in the background, slowly
+        time.sleep(1.5)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(scene_module, "layout_map", slow_dot)
+    window.open_file(str(path))
+    scene = window.scene
+    qtbot.waitUntil(lambda: scene.layout_fallback == 120, timeout=15000)
+    assert scene.layout.fallback == 120
+    qtbot.waitUntil(lambda: "quick layout" in window.status.text(), timeout=5000)
+    # dot went on in the background; its layout replaces the layered one
+    qtbot.waitUntil(lambda: scene.layout_fallback == 0, timeout=30000)
+    assert scene.layout.fallback == 0
+    qtbot.waitUntil(lambda: "quick layout" not in window.status.text(), timeout=5000)
+
+
+def test_export_draws_the_layout_shown_without_running_dot(qtbot, window, mapfile, tmp_path,
+                                                           monkeypatch):
+    open_and_settle(qtbot, window, mapfile)
+    shown = window.scene.layout
+
+    def no_dot(*_args, **_kw):
+        raise AssertionError("dot run on the GUI thread")
+
+    monkeypatch.setattr(layout_module, "run_dot", no_dot)
+    monkeypatch.setattr(export_module, "layout_map", no_dot)
+    out = tmp_path / "karte.svg"
+    assert window.export("svg", path=str(out))
+    root = ET.parse(out).getroot()
+    assert float(root.get("width").removesuffix("px")) >= shown.width - 1
+    # a selection is cut from the same picture
+    cid = next(iter(window.doc.amap.claims))
+    window.select_claim(cid)
+    assert window.export("svg", selection=True, path=str(tmp_path / "teil.svg"))

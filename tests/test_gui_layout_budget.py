@@ -37,6 +37,53 @@ def test_past_its_budget_the_app_shows_the_layered_layout_then_dots(qtbot, windo
     qtbot.waitUntil(lambda: scene.layout_fallback == 0, timeout=30000)
     assert scene.layout.fallback == 0
     qtbot.waitUntil(lambda: "quick layout" not in window.status.text(), timeout=5000)
+    # and the view shows the map as it opens, fitted to dot's layout (not to the
+    # quick one, whose place may now be empty)
+    qtbot.waitUntil(lambda: _claims_in_view(window) > 0, timeout=5000)
+    view = window.view
+    shown = view.mapToScene(view.viewport().rect().center())
+    view._open_readable()
+    fitted = view.mapToScene(view.viewport().rect().center())
+    assert abs(shown.x() - fitted.x()) < 2 and abs(shown.y() - fitted.y()) < 2
+
+
+def _claims_in_view(window) -> int:
+    view = window.view
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    return sum(1 for n in window.scene.layout.nodes.values()
+               if not n.junction and seen.contains(n.x, n.y))
+
+
+def test_a_panned_view_keeps_its_middle_when_dots_layout_replaces_the_quick_one(
+        qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QAbstractSlider
+
+    path = tmp_path / "tief.yaml"
+    path.write_text(generate(400, seed=12, components=1), encoding="utf-8")
+    monkeypatch.setattr(scene_module, "LAYOUT_BUDGET", 0.0)
+    real = scene_module.layout_map
+
+    def slow_dot(*args, **kw):
+        time.sleep(1.5)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(scene_module, "layout_map", slow_dot)
+    window.open_file(str(path))
+    scene, view = window.scene, window.view
+    qtbot.waitUntil(lambda: scene.layout_fallback == 400, timeout=15000)
+    qtbot.wait(400)                      # the fitting is done
+    for _ in range(6):                   # the user scrolls down
+        view.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd)
+    mid = view.mapToScene(view.viewport().rect().center())
+    near = min((n for n in scene.layout.nodes.values() if not n.junction),
+               key=lambda n: (n.x - mid.x()) ** 2 + (n.y - mid.y()) ** 2)
+    with qtbot.waitSignal(scene.layoutApplied, timeout=30000):
+        qtbot.waitUntil(lambda: scene.layout_fallback == 0, timeout=30000)
+    now = scene.layout.nodes["c:" + near.id]
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    # the claim that was nearest the middle is on the screen, near its middle
+    assert abs(now.x - seen.center().x()) < 0.45 * seen.width()
+    assert abs(now.y - seen.center().y()) < 0.45 * seen.height()
 
 
 def test_export_draws_the_layout_shown_without_running_dot(qtbot, window, mapfile, tmp_path,

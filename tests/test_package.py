@@ -127,3 +127,13 @@ def test_resource_path_gives_existing_files(name):
     assert isinstance(path, Path) and path.is_file()
     assert path.parent.is_relative_to(RESOURCES)
 
+
+
+def test_an_installed_package_starts_the_app_without_a_folder_that_is_not_there(
+        tmp_path, monkeypatch):
+    import argmap.gui.app as app
+
+    monkeypatch.setattr(app, "RESOURCES", tmp_path / "site-packages" / "argmap" / "_resources")
+    assert app.default_maps_folder() is None
+    monkeypatch.setattr(app, "RESOURCES", ROOT / "resources")
+    assert app.default_maps_folder() == str(ROOT / "maps")

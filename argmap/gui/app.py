@@ -9,8 +9,11 @@ import sys
 from ..resources import RESOURCES
 
 
-def default_maps_folder() -> str:
-    return os.path.join(os.path.dirname(RESOURCES), "maps")
+def default_maps_folder() -> str | None:
+    """The bundled maps beside a checkout's resources/; None for an installed
+    package, which has none (the app then starts empty)."""
+    folder = os.path.join(os.path.dirname(RESOURCES), "maps")
+    return folder if os.path.isdir(folder) else None
 
 
 def main(args: argparse.Namespace | None = None, argv: list[str] | None = None) -> int:
@@ -30,7 +33,8 @@ def main(args: argparse.Namespace | None = None, argv: list[str] | None = None) 
     window = MainWindow(QSettings(), sources_dir=getattr(args, "sources", None))
     path = getattr(args, "path", None) or default_maps_folder()
     window.show()
-    window.open_path(path)
+    if path:
+        window.open_path(path)
     QTimer.singleShot(0, window.offer_recovery)   # edits kept when argmap last crashed
     return app.exec()
 

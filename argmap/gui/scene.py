@@ -98,6 +98,7 @@ class MapScene(QGraphicsScene):
     addRequested = Signal(QPointF)           # double-click on empty canvas
     editRequested = Signal(str)              # double-click on a claim
     layoutApplied = Signal()
+    layoutResizing = Signal()                # the scene's extent is about to follow a layout
     layoutFailed = Signal(str)
 
     #: how the latest layout was made: "full" (dot), "stable" (from the one before)
@@ -501,6 +502,7 @@ class MapScene(QGraphicsScene):
                 if self._moved_off_layout("c:" + cid):
                     for e in self._edges_at.get("c:" + cid, ()):
                         self._straighten(e)
+            self.layoutResizing.emit()
             margin = 400
             self.setSceneRect(QRectF(lay.left - margin, lay.top - margin,
                                      lay.width + 2 * margin, lay.height + 2 * margin))

@@ -175,8 +175,12 @@ class MapView(QGraphicsView):
         self._fit_final = False
         #: the user zoomed or scrolled since the opening fit: it is not made again
         self._view_touched = False
+        #: the layout last shown: a quick one replaced by dot's keeps its middle in view
+        self._shown_layout = None
+        self._middle = None
         self._auto_fit = False
         self.legend = Legend(self)
+        scene.layoutResizing.connect(self._remember_middle)
         scene.layoutApplied.connect(self._first_fit)
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.actionTriggered.connect(self._touched)   # dragged, clicked, wheel, keys
@@ -194,9 +198,16 @@ class MapView(QGraphicsView):
         A map without a cached layout opens on a provisional one while dot works;
         it is fitted, and fitted again when dot's layout is there, unless the user
         zoomed or panned in between."""
+        scene = self.map_scene
+        prev, self._shown_layout = self._shown_layout, getattr(scene, "layout", None)
+        if prev is not None and prev.fallback and self._shown_layout is not None \
+                and not self._shown_layout.fallback and self._view_touched:
+            self._keep_in_view(prev, self._shown_layout)
         if self._fit_final:
             return
-        settled = getattr(self.map_scene, "layout_settled", True)
+        # the layered layout shown while dot is still at work is not the last word
+        settled = getattr(scene, "layout_settled", True) and not getattr(
+            scene, "layout_fallback", 0)
         if self._fitted_once and (self._view_touched or not settled):
             self._fit_final = settled
             return
@@ -207,6 +218,23 @@ class MapView(QGraphicsView):
             self._open_readable()
         finally:
             self._auto_fit = False
+
+    def _remember_middle(self) -> None:
+        self._middle = self.mapToScene(self.viewport().rect().center())
+
+    def _keep_in_view(self, before, after) -> None:
+        """The claim in the middle of the view stays in the middle when the layout
+        under it is replaced."""
+        mid = self._middle or self.mapToScene(self.viewport().rect().center())
+        near = min((n for n in before.nodes.values() if not n.junction),
+                   key=lambda n: (n.x - mid.x()) ** 2 + (n.y - mid.y()) ** 2, default=None)
+        now = after.nodes.get("c:" + near.id) if near is not None else None
+        if now is not None:
+            # where it was on the screen, or nearer the middle if it was not on it
+            seen = self.mapToScene(self.viewport().rect()).boundingRect()
+            dx = max(-0.4 * seen.width(), min(0.4 * seen.width(), mid.x() - near.x))
+            dy = max(-0.4 * seen.height(), min(0.4 * seen.height(), mid.y() - near.y))
+            self.centerOn(now.x + dx, now.y + dy)
 
     def _open_readable(self) -> None:
         self.fit()

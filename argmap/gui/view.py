@@ -205,14 +205,15 @@ class MapView(QGraphicsView):
             self._keep_in_view(prev, self._shown_layout)
         if self._fit_final:
             return
-        # the layered layout shown while dot is still at work is not the last word
-        settled = getattr(scene, "layout_settled", True) and not getattr(
-            scene, "layout_fallback", 0)
+        settled = getattr(scene, "layout_settled", True)
+        # the layered layout shown while dot is still at work is fitted too, but it
+        # is not the last word
+        final = settled and not getattr(scene, "layout_fallback", 0)
         if self._fitted_once and (self._view_touched or not settled):
-            self._fit_final = settled
+            self._fit_final = final
             return
         self._fitted_once = True
-        self._fit_final = settled
+        self._fit_final = final
         self._auto_fit = True
         try:
             self._open_readable()

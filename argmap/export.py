@@ -12,7 +12,7 @@ from .diagnostics import WARNING, Diagnostic
 from .layout import (
     LAYOUT_BUDGET, Layout, LayoutError, build_graph, dot_source, fallback_message, layout_map,
 )
-from .model import ArgumentMap
+from .model import ArgumentMap, unknown_relation_type
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
@@ -33,6 +33,9 @@ def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bo
     user should know about the layout is appended to ``notes``."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    problem = unknown_relation_type(amap)
+    if problem:
+        raise ExportError(problem)
     if fmt == "dot":
         return dot_source(build_graph(amap, english=english), None,
                           amap.display.direction).encode("utf-8")

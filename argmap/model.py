@@ -277,3 +277,13 @@ class ArgumentMap:
             "claims": [claim_dict(c) for c in self.claims.values()],
             "relations": [(r.id, r.type, list(r.premises), r.target, r.note) for r in self.relations],
         }
+
+
+def unknown_relation_type(amap: "ArgumentMap") -> str:
+    """Why ``amap`` cannot be exported as it is: a relation of a type no export can
+    show ('' when every type is known)."""
+    for rel in amap.relations:
+        if rel.type not in RELATION_TYPES:
+            return (f"relation {rel.key} has the unknown type {rel.type!r} (support, attack "
+                    f"or undercut); fix the map first, nothing was exported")
+    return ""

@@ -24,7 +24,7 @@ def test_past_its_budget_the_app_shows_the_layered_layout_then_dots(qtbot, windo
     real = scene_module.layout_map
 
     def slow_dot(*args, **kw):       # dot going on in the background, slowly
-        time.sleep(1.5)
+        time.sleep(4.0)
         return real(*args, **kw)
 
     monkeypatch.setattr(scene_module, "layout_map", slow_dot)
@@ -72,7 +72,7 @@ def test_a_panned_view_keeps_its_middle_when_dots_layout_replaces_the_quick_one(
     real = scene_module.layout_map
 
     def slow_dot(*args, **kw):
-        time.sleep(1.5)
+        time.sleep(4.0)
         return real(*args, **kw)
 
     monkeypatch.setattr(scene_module, "layout_map", slow_dot)

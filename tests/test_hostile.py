@@ -18,16 +18,27 @@ relations:
 '''
 
 
-def test_script_in_a_relation_type_or_tag_colour_never_reaches_the_svg(tmp_path, capsys):
+def test_script_in_a_tag_colour_never_reaches_the_svg(tmp_path, capsys):
     src = tmp_path / "evil.yaml"
-    src.write_text(EVIL, encoding="utf-8")
+    src.write_text(EVIL.replace(', type: "support\\"/><script>alert(1)</script><g class=\\"support"',
+                                ", type: support"), encoding="utf-8")
     out = tmp_path / "evil.svg"
-    main(["export", str(src), "-o", str(out), "--no-cache"])
+    assert main(["export", str(src), "-o", str(out), "--no-cache"]) == 0
     svg = out.read_text(encoding="utf-8")
     assert "<script" not in svg
     root = ET.fromstring(svg)                      # well-formed
     assert not [e for e in root.iter() if e.tag.endswith("script")]
     assert 'fill="red' not in svg
+
+
+def test_an_unknown_relation_type_is_an_error_before_any_export(tmp_path, capsys):
+    src = tmp_path / "evil.yaml"
+    src.write_text(EVIL, encoding="utf-8")
+    for ext in ("svg", "png", "argdown", "json", "graphml"):
+        out = tmp_path / f"evil.{ext}"
+        assert main(["export", str(src), "-o", str(out), "--no-cache"]) == 1, ext
+        assert not out.exists(), ext
+        assert "unknown type" in capsys.readouterr().err
 
 
 def test_export_refuses_to_overwrite_its_input(tmp_path, capsys):

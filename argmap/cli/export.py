@@ -87,6 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_other(args: argparse.Namespace, fmt: str) -> int:
+    from ..interchange import InterchangeError
     from ..interchange_formats import export_other
     from ..mapio import load_file
     from ..savefile import atomic_write
@@ -96,7 +97,12 @@ def _export_other(args: argparse.Namespace, fmt: str) -> int:
         print_diagnostics(loaded.diagnostics)
         return EXIT_PROBLEMS
     try:
-        atomic_write(args.output, export_other(loaded.map, fmt).encode("utf-8"))
+        text = export_other(loaded.map, fmt)
+    except InterchangeError as exc:
+        error(NAME, str(exc))
+        return EXIT_PROBLEMS
+    try:
+        atomic_write(args.output, text.encode("utf-8"))
     except OSError as exc:
         error(NAME, f"cannot write {args.output}: {exc.strerror or exc}")
         return EXIT_PROBLEMS

@@ -82,6 +82,11 @@ def import_file(path: str, fmt: str | None = None, **options: object) -> ImportR
 
 def export_text(amap: ArgumentMap, fmt: str) -> str:
     """The map as ``argdown``, ``aif`` or ``graphml`` text."""
+    from ..model import unknown_relation_type
+
+    problem = unknown_relation_type(amap)
+    if problem:
+        raise InterchangeError(problem)
     if fmt == "argdown":
         return export_argdown(amap)
     if fmt == "aif":

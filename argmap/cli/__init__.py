@@ -1,5 +1,5 @@
 """The ``argmap`` command line: check, info, fmt, export, evaluate, coverage,
-import, gui; one module per command.
+import, gui, install-desktop; one module per command.
 
 Exit codes: 0 clean, 1 problems found, 2 usage or unreadable input.
 """
@@ -10,11 +10,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import check, coverage, evaluate, export, fmt, gui, importing, info
+from . import check, coverage, desktop, evaluate, export, fmt, gui, importing, info
 from .common import EXIT_OK, EXIT_USAGE
 
 #: the commands in the order ``argmap --help`` lists them
-COMMANDS = (check, info, fmt, export, evaluate, coverage, importing, gui)
+COMMANDS = (check, info, fmt, export, evaluate, coverage, importing, gui, desktop)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

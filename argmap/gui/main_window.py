@@ -21,9 +21,11 @@ from .editing import EditingVerbs
 from .evaluation_menu import EvaluationMenu
 from .file_actions import STATE_VERSION, FileActions
 from .inspector import InspectorDock
+from .manual_dialog import show_manual
 from .panels import MapBrowser, Outline, ProblemsList
 from .properties_dialog import MapMenu
 from .scene import LAYOUT_BUDGET, MapScene
+from .shortcuts_dialog import show_shortcuts
 from .source_pane import SourcePane
 from .view import MapView
 
@@ -38,6 +40,7 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         self.settings = settings or QSettings("argmap", "argmap")
         self.setWindowTitle("argmap")
         self.setWindowIcon(QIcon(str(resource_path("argmap.svg"))))
+        self.setAcceptDrops(True)   # maps and Argdown/AIF files dropped from a file manager
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -136,6 +139,47 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
             self._docks_sized = True
             if not self._restored:
                 QTimer.singleShot(0, self._size_docks)
+
+    # -- dropping files -----------------------------------------------------------
+    #: suffixes of dropped files that open as maps, and that are imported
+    DROP_MAP_SUFFIXES = (".yaml", ".yml")
+    DROP_IMPORT_SUFFIXES = (".argdown", ".ad", ".md", ".json")
+
+    def _dropped_files(self, event) -> list[str]:
+        """The local files of a drag that the window opens, in the dragged order."""
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        suffixes = self.DROP_MAP_SUFFIXES + self.DROP_IMPORT_SUFFIXES
+        return [url.toLocalFile() for url in mime.urls()
+                if url.isLocalFile() and url.toLocalFile().lower().endswith(suffixes)
+                and os.path.isfile(url.toLocalFile())]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = self._dropped_files(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # opened after the drop returns: a message box about a broken file must not
+        # hold the file manager's drag
+        QTimer.singleShot(0, self, lambda: self._open_dropped(paths))
+
+    def _open_dropped(self, paths: list[str]) -> None:
+        for path in paths:
+            if path.lower().endswith(self.DROP_MAP_SUFFIXES):
+                self.open_file(path)
+            else:
+                self.import_file(path)
 
     def _make_find_bar(self) -> None:
         self.find_bar = QWidget()
@@ -244,6 +288,11 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
             self.direction_group.addAction(a)
             self.direction_actions[d] = a
         self.a_about = self._act("&About argmap", self.about)
+        self.a_manual = self._act("User &Manual", lambda: show_manual(self), "F1",
+                                  "How to read, edit, evaluate, save and export a map")
+        self.a_shortcuts = self._act("&Keyboard Shortcuts", lambda: show_shortcuts(self),
+                                     [QKeySequence("Ctrl+?"), QKeySequence("Ctrl+/")],
+                                     "Every key of the window, by menu")
         self.a_recent = QMenu("Open &Recent", self)
         self.a_recent.aboutToShow.connect(self._fill_recent)
         for a in (self.a_add, self.a_add_reason, self.a_add_objection, self.a_edit,
@@ -291,7 +340,9 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
                      self.problems_dock, self.history_dock):
             v.addAction(dock.toggleViewAction())
         mb.addMenu(self.evaluation_menu.menu)
-        mb.addMenu("&Help").addAction(self.a_about)
+        h = mb.addMenu("&Help")
+        for a in (self.a_manual, self.a_shortcuts, None, self.a_about):
+            h.addSeparator() if a is None else h.addAction(a)
         style = self.style()
         self.a_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.a_redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))

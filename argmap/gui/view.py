@@ -180,6 +180,7 @@ class MapView(QGraphicsView):
         self._middle = None
         self._auto_fit = False
         self.legend = Legend(self)
+        self.setAcceptDrops(False)   # files dropped on the canvas go to the window
         scene.layoutResizing.connect(self._remember_middle)
         scene.layoutApplied.connect(self._first_fit)
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):

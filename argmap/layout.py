@@ -24,7 +24,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from .layout_layered import layered_component
+from .layout_layered import layered_component, longest_path_ranks
 from .model import ArgumentMap, Relation
 from .style import JUNCTION, BoxText, box_text
 
@@ -482,25 +482,8 @@ def quick_layout(amap: ArgumentMap, english: bool = False) -> Layout:
     (conclusions on top), boxes side by side; edges are straight.
     """
     g = build_graph(amap, None, english)
-    up: dict[str, list[str]] = {n: [] for n in g.nodes}
-    for src, dst, *_ in g.edges:
-        up[src].append(dst)
-    rank: dict[str, int] = {}
     order = list(g.nodes)
-    for n in order:                      # iterative longest path to a root
-        if n in rank:
-            continue
-        stack, path = [n], set()
-        while stack:
-            cur = stack[-1]
-            pending = [p for p in up[cur] if p not in rank and p not in path]
-            if pending and cur not in path:
-                path.add(cur)
-                stack.extend(pending)
-                continue
-            stack.pop()
-            path.discard(cur)
-            rank[cur] = 1 + max((rank.get(p, 0) for p in up[cur]), default=-1)
+    rank = longest_path_ranks(order, g.edges)
     rows: dict[int, list[str]] = {}
     for n in order:
         rows.setdefault(rank[n], []).append(n)

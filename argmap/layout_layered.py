@@ -31,7 +31,7 @@ ARROW = 7.0
 Edge = tuple[str, str, str, str, str]
 
 
-def _ranks(nodes: list[str], edges: list[Edge]) -> dict[str, int]:
+def longest_path_ranks(nodes: list[str], edges: list[Edge]) -> dict[str, int]:
     """Longest distance to a conclusion along edges that constrain (not undercuts'
     arrows); a cycle is cut where the walk meets it again."""
     up: dict[str, list[str]] = {n: [] for n in nodes}
@@ -72,7 +72,7 @@ def layered_component(sizes: dict[str, tuple[float, float, bool]], members: list
         w, h, _ = sizes[n] if n in sizes else (0.0, 0.0, True)
         return w if horizontal else h
 
-    rank = _ranks(members, edges)
+    rank = longest_path_ranks(members, edges)
     # a long edge passes through one reserved slot per rank it crosses
     chains: list[list[str]] = []
     budget = DUMMIES_PER_NODE * len(members)

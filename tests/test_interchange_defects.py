@@ -8,11 +8,8 @@ when npm can install it, and skip with the reason otherwise.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -266,23 +263,7 @@ def test_an_escape_inside_a_literal_run_is_kept_as_argdown_keeps_it():
 
 
 # -- the real Argdown parser -------------------------------------------------------
-def _argdown_cli() -> str:
-    """Path of an ``argdown`` executable; installs @argdown/cli once (cached)."""
-    if os.environ.get("ARGDOWN_CLI"):
-        return os.environ["ARGDOWN_CLI"]
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.skip("npm is not installed: cannot check with Argdown itself")
-    home = Path(tempfile.gettempdir()) / "argmap-test-argdown-cli"
-    exe = home / "node_modules" / ".bin" / "argdown"
-    if not exe.exists():
-        try:
-            subprocess.run([npm, "install", "--prefix", str(home), "--no-audit", "--no-fund",
-                            "--loglevel=error", "@argdown/cli@1"], check=True, timeout=240,
-                           capture_output=True)
-        except (subprocess.SubprocessError, OSError) as exc:
-            pytest.skip(f"could not install @argdown/cli (no network?): {exc}")
-    return str(exe)
+from test_argdown import _argdown_cli  # noqa: E402  (installs @argdown/cli once)
 
 
 def _argdown_json(tmp_path: Path, sources: dict[str, str]) -> dict[str, dict]:

@@ -132,6 +132,9 @@ def _tokens(line: str) -> list[tuple[str, int]]:
     return [(m.group(0), m.start() + 1) for m in re.finditer(r"\S+", line)]
 
 
+_APX_STATEMENT = re.compile(r"\s*(arg|att)\s*\(.*\)\s*\.\s*$")
+
+
 def parse_tgf(text: str, file: str = "") -> Framework:
     errors = _Errors(file, text)
     lines = text.splitlines()
@@ -143,6 +146,10 @@ def parse_tgf(text: str, file: str = "") -> Framework:
         toks = _tokens(ln)
         if not toks or i == hash_line:
             continue
+        if _APX_STATEMENT.match(ln):
+            errors.line(i + 1, toks[0][1], "this is an APX statement, not TGF: name the file "
+                        ".apx or give --format apx")
+            errors.raise_if_any()
         if hash_line is None or i < hash_line:
             if hash_line is None and len(toks) > 1:
                 errors.line(i + 1, toks[1][1], "two names on one line but no '#' line: "
@@ -171,6 +178,11 @@ def parse_tgf(text: str, file: str = "") -> Framework:
 # ICCMA 2023
 # ---------------------------------------------------------------------------
 
+#: frameworks beyond this many arguments are refused (ICCMA's largest have ~10^5;
+#: 10^7 took a minute and 1.3 GB for the grounded labelling alone)
+MAX_ARGUMENTS = 1_000_000
+
+
 def parse_i23(text: str, file: str = "") -> Framework:
     errors = _Errors(file, text)
     n: int | None = None
@@ -186,6 +198,10 @@ def parse_i23(text: str, file: str = "") -> Framework:
                             "(N: the number of arguments)")
                 errors.raise_if_any()
             n = int(toks[2][0])
+            if n > MAX_ARGUMENTS:
+                errors.line(i + 1, toks[2][1], f"p af {n}: more than the {MAX_ARGUMENTS:,} "
+                            "arguments argmap evaluates")
+                errors.raise_if_any()
             continue
         if len(toks) != 2:
             errors.line(i + 1, toks[0][1], f"expected an attack 'a b', got {len(toks)} "
@@ -241,6 +257,9 @@ def parse(text: str, fmt: str, file: str = "") -> Framework:
 
 def read_framework(path: str, fmt: str | None = None) -> Framework:
     """Read a framework file; raises FrameworkFormatError (I/O problems too)."""
+    if os.path.isdir(path):
+        raise FrameworkFormatError([Diagnostic(ERROR, "is a folder, not a framework file",
+                                               path)])
     try:
         with open(path, "rb") as fh:
             raw = fh.read()

@@ -203,7 +203,7 @@ class TestCli:
         assert run_cli(str(p), "-s", "preferred", "--max-extensions", "3") == 1
         captured = capsys.readouterr()
         assert captured.out.count("],[") == 2
-        assert "listing incomplete" in captured.err
+        assert "partial answer" in captured.err
 
     def test_format_option(self, tmp_path, capsys):
         p = tmp_path / "framework.txt"

@@ -42,7 +42,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Evaluate a map as an argumentation framework: every claim is "
         "labelled IN, OUT or UNDEC with a short reason. Also reads abstract "
         "frameworks in the ICCMA formats (.apx, .tgf, .af) and prints their "
-        "extensions as [[a,b],[c]]. See docs/semantics.md.")
+        "extensions as [[a,b],[c]]. See docs/semantics.md. Exit status: 0 when the "
+        "answer is complete, 1 when it is partial (the time limit or --max-extensions "
+        "stopped the listing: what was found is printed, and a note says so) or the map "
+        "has problems, 2 when the input cannot be read.")
     p.add_argument("file", metavar="FILE", help="a map (.yaml) or a framework (.apx, .tgf, .af)")
     p.add_argument("-s", "--semantics", choices=CLI_SEMANTICS, default="grounded",
                    help="default: grounded")
@@ -68,6 +71,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.max_extensions < 1:
         error(NAME, "--max-extensions must be at least 1")
+        return EXIT_USAGE
+    if os.path.isdir(args.file):
+        error(NAME, f"{args.file} is a folder; give a map or framework file")
         return EXIT_USAGE
     if not os.path.isfile(args.file):
         no_such_path(args.file, "file")
@@ -105,7 +111,8 @@ def _evaluate_map(args: argparse.Namespace, assume: dict[str, str]) -> int:
     else:
         _print_map_table(args.file, loaded.map.title, ev)
     if ev.truncated:
-        print(f"{args.file}: note: listing incomplete: {ev.reason}", file=sys.stderr)
+        print(f"{args.file}: note: partial answer: {len(ev.labellings)} labelling(s) "
+              f"listed, there may be more ({ev.reason})", file=sys.stderr)
     return EXIT_PROBLEMS if (loaded.errors or ev.problems or ev.truncated) else EXIT_OK
 
 
@@ -164,6 +171,7 @@ def _evaluate_framework(args: argparse.Namespace, fmt: str | None,
     else:
         print(format_extensions(exts))
     if enum.truncated:
-        print(f"{args.file}: note: listing incomplete: {enum.reason}", file=sys.stderr)
+        print(f"{args.file}: note: partial answer: {len(exts)} labelling(s) listed, there "
+              f"may be more ({enum.reason})", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK

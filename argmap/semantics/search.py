@@ -371,22 +371,32 @@ class _Admissible:
 
 
 def _component_labellings(search: _Search, semantics: str, limit: int,
-                          ) -> tuple[list[list[int]], bool]:
-    """Labellings of one undecided part; (list, truncated-by-limit)."""
+                          ) -> tuple[list[list[int]], bool, bool]:
+    """Labellings of one undecided part: (list, truncated by the limit, stopped by the
+    time limit); what was found before the time ran out is kept."""
+    found: list[list[int]] = []
+    try:
+        cut = _labellings_into(found, search, semantics, limit)
+    except _Timeout:
+        return found, False, True
+    return found, cut, False
+
+
+def _labellings_into(found: list[list[int]], search: _Search, semantics: str,
+                     limit: int) -> bool:
+    """Append the labellings of one part to ``found``; True when ``limit`` cut them."""
     n = search.n
     everything = list(range(n))
     if semantics in ("complete", "stable"):
         dom0 = [_ALL if semantics == "complete" else _I | _O] * n
-        out: list[list[int]] = []
         for sol in search.solutions(dom0):
-            if len(out) == limit:
-                return out, True
-            out.append(sol)
-        return out, False
+            if len(found) == limit:
+                return True
+            found.append(sol)
+        return False
     # preferred, as PrefSAT does it: find an admissible set not inside any
     # preferred extension found so far, grow it until maximal, repeat
     adm = _Admissible(search.att, search.tgt, search)
-    found: list[list[int]] = []
     while True:
         if found:
             clauses = [[i for i in everything if ext[i] != _I] for ext in found]
@@ -398,7 +408,7 @@ def _component_labellings(search: _Search, semantics: str, limit: int,
         if ins is None:
             break
         if len(found) == limit:
-            return found, True
+            return True
         lab = adm.close(ins)
         while True:                              # grow until maximal
             current = [i for i in everything if lab[i] == _I]
@@ -410,7 +420,9 @@ def _component_labellings(search: _Search, semantics: str, limit: int,
                 break
             lab = adm.close(bigger)
         found.append(lab)
-    return (found or [[_U] * n]), False
+    if not found:
+        found.append([_U] * n)
+    return False
 
 
 def _undecided_parts(targets: list[list[int]], codes: list[int]) -> list[list[int]]:
@@ -435,6 +447,10 @@ def _undecided_parts(targets: list[list[int]], codes: list[int]) -> list[list[in
     return [sorted(p) for _, p in sorted(parts.items())]
 
 
+#: labellings listed together hold at most this many labels (about 160 MB)
+MAX_CODES = 20_000_000
+
+
 def enumerate_codes(attackers: list[list[int]], targets: list[list[int]], semantics: str,
                     limit: int, time_limit: float | None,
                     ) -> tuple[list[list[int]], bool, str]:
@@ -451,28 +467,38 @@ def enumerate_codes(attackers: list[list[int]], targets: list[list[int]], semant
     parts = _undecided_parts(targets, base)
     per_part: list[tuple[list[int], list[list[int]]]] = []
     truncated, reason = False, ""
-    try:
+    late = f"time limit of {time_limit or 0:g} s reached"
+    for nodes in parts:
         if deadline is not None and time.monotonic() >= deadline:
-            raise _Timeout
-        for nodes in parts:
-            local = {g: k for k, g in enumerate(nodes)}
-            att = [[local[a] for a in attackers[g] if a in local] for g in nodes]
-            tgt = [[local[b] for b in targets[g] if b in local] for g in nodes]
-            sols, cut = _component_labellings(_Search(att, tgt, deadline), semantics, limit)
-            if cut:
-                truncated, reason = True, f"stopped after {limit} labellings (limit)"
-            if not sols:                         # no stable labelling at all
-                return [], truncated, reason
-            per_part.append((nodes, sols))
-    except _Timeout:
-        truncated, reason = True, f"time limit of {time_limit:g} s reached"
-        if len(per_part) < len(parts):
+            return [], True, late + " before every part of the framework had a labelling"
+        local = {g: k for k, g in enumerate(nodes)}
+        att = [[local[a] for a in attackers[g] if a in local] for g in nodes]
+        tgt = [[local[b] for b in targets[g] if b in local] for g in nodes]
+        sols, cut, timed_out = _component_labellings(_Search(att, tgt, deadline), semantics,
+                                                     limit)
+        if cut:
+            truncated, reason = True, f"stopped after {limit} labellings (limit)"
+        if timed_out:
+            truncated, reason = True, late
+            if not sols:
+                return [], True, late + " before a labelling was found"
+        if not sols:                             # no stable labelling at all
             return [], truncated, reason
+        per_part.append((nodes, sols))
     out: list[list[int]] = []
-    for combo in itertools.product(*(sols for _, sols in per_part)):
+    # the labellings are lists of len(codes) codes: bound what they take together
+    most = max(1, min(limit, MAX_CODES // max(1, len(base))))
+    for k, combo in enumerate(itertools.product(*(sols for _, sols in per_part))):
         if len(out) == limit:
             truncated = True
             reason = reason or f"stopped after {limit} labellings (limit)"
+            break
+        if len(out) == most:
+            truncated = True
+            reason = reason or f"stopped after {most} labellings (memory)"
+            break
+        if deadline is not None and k and not k & 255 and time.monotonic() > deadline:
+            truncated, reason = True, late
             break
         codes = base.copy()
         for (nodes, _), sol in zip(per_part, combo):

@@ -5,6 +5,7 @@ PNG and PDF are rendered from our own SVG, so all three look the same.
 
 from __future__ import annotations
 
+import copy
 import os
 from typing import Mapping
 
@@ -13,6 +14,7 @@ from .layout import (
     LAYOUT_BUDGET, Layout, LayoutError, build_graph, dot_source, fallback_message, layout_map,
 )
 from .model import ArgumentMap, unknown_relation_type
+from .style import words_language
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
@@ -24,9 +26,13 @@ class ExportError(Exception):
 def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bool = False,
                  embed_font: bool = False, labels: Mapping[str, tuple[str, bool]] | None = None,
                  evaluated: str = "", layout: Layout | None = None,
-                 budget: float | None = LAYOUT_BUDGET, notes: list[str] | None = None) -> bytes:
+                 budget: float | None = LAYOUT_BUDGET, notes: list[str] | None = None,
+                 lang: str | None = None) -> bytes:
     """The map drawn as ``fmt``; ``labels`` (claim id -> (IN|OUT|UNDEC, assumed))
     colours the claims by an evaluation, named in the legend as ``evaluated``.
+
+    ``english``: the claims' English texts where they have one.  The fixed words
+    (legend, kind names, badges) are in the map's language, or in ``lang``.
 
     ``layout``: the layout to draw (the app's, as the user sees it); otherwise
     one is made, with dot given ``budget`` seconds (None: no limit).  What the
@@ -36,6 +42,7 @@ def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bo
     problem = unknown_relation_type(amap)
     if problem:
         raise ExportError(problem)
+    amap = in_language(amap, lang)
     if fmt == "dot":
         return dot_source(build_graph(amap, english=english), None,
                           amap.display.direction).encode("utf-8")
@@ -61,14 +68,25 @@ def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bo
     return cairosvg.svg2pdf(bytestring=svg.encode("utf-8"))
 
 
+def in_language(amap: ArgumentMap, lang: str | None) -> ArgumentMap:
+    """``amap`` with ``lang`` as its language, for drawing only: a shallow copy, so
+    the map itself (and what is saved) keeps its own."""
+    if not lang or lang == amap.lang:
+        return amap
+    drawn = copy.copy(amap)
+    drawn.lang = lang
+    return drawn
+
+
 def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
                 english: bool = False, embed_font: bool = False, evaluate: str | None = None,
                 assume: Mapping[str, str] | None = None, labelling: int = 1,
-                budget: float | None = LAYOUT_BUDGET) -> list[Diagnostic]:
+                budget: float | None = LAYOUT_BUDGET, lang: str | None = None) -> list[Diagnostic]:
     """Load, lay out and write ``output``.  Raises ExportError when it cannot.
 
     ``evaluate`` (a semantics) colours the claims by their labels in labelling
     number ``labelling`` (from 1), with the what-if assumptions ``assume``.
+    ``lang``: the language of the fixed words instead of the map's.
     """
     from .mapio import load_file
     from .savefile import atomic_write
@@ -86,10 +104,12 @@ def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
         if not 1 <= labelling <= max(1, len(ev.labellings)):
             raise ExportError(f"there are {len(ev.labellings)} {evaluate} labellings, "
                               f"not {labelling}")
-        labels, evaluated = ev.badges(labelling - 1), ev.describe(labelling - 1, english)
+        in_english = words_language(lang or loaded.map.lang) != "de"
+        labels, evaluated = ev.badges(labelling - 1), ev.describe(labelling - 1, in_english)
     notes: list[str] = []
     data = export_bytes(loaded.map, fmt, cache=cache, english=english, embed_font=embed_font,
-                        labels=labels, evaluated=evaluated, budget=budget, notes=notes)
+                        labels=labels, evaluated=evaluated, budget=budget, notes=notes,
+                        lang=lang)
     try:
         folder = os.path.dirname(os.path.abspath(output))
         os.makedirs(folder, exist_ok=True)

@@ -19,17 +19,21 @@ from .model import ArgumentMap
 from .resources import resource_path
 from .style import (
     BADGE_SIZE, CORNER, FONT_FAMILY, FONT_FILE, FONT_STACK, KIND_STYLE, LABEL_STYLE,
-    RELATION_STYLE, SMALL_COLOR, SMALL_SIZE, STRIPE, WORDS,
-    TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, label_badge, tag_color,
+    RELATION_STYLE, SMALL_COLOR, SMALL_SIZE, STRIPE,
+    TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, label_badge, map_words, tag_color,
 )
 
 #: characters XML 1.0 does not allow (C0 controls but tab and line ends, lone surrogates,
 #: U+FFFE/U+FFFF): one in a claim text would make the whole SVG unreadable
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: what escape() changes: most texts have none of it and are returned as they are
+_TO_ESCAPE = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def escape(text: str) -> str:
     """Text for an SVG element or attribute: escaped, and only characters XML allows."""
+    if _TO_ESCAPE.search(text) is None:
+        return text
     return _html_escape(_NOT_XML.sub("\ufffd", text))
 
 
@@ -46,7 +50,7 @@ def svg_id(key: str) -> str:
 
 def _f(v: float) -> str:
     s = f"{v:.1f}"
-    return s[:-2] if s.endswith(".0") else s
+    return s[:-2] if s[-1] == "0" else s     # one decimal: a last "0" is ".0"
 
 
 def _path(points: list[tuple[float, float]]) -> str:
@@ -133,7 +137,7 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
     if shown.en and not english:
         tip.append("EN: " + shown.en)
     if label is not None:
-        words = WORDS[english]
+        words = map_words(amap.lang)
         tip.append(f"{label[0]}: {words[label[0]]}" + (f" ({words['assumed']})" if label[1] else ""))
     if tip:
         out.append(f"<title>{escape(chr(10).join(tip))}</title>")
@@ -151,7 +155,7 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
         out.append(f'<text x="{_f(x0 + run.x)}" y="{_f(y0 + run.baseline)}" '
                    f'font-size="{run.size}"{weight} fill="{run.color}">{escape(run.text)}</text>')
     if label is not None:
-        b = label_badge(label[0], label[1], node.w, english)
+        b = label_badge(label[0], label[1], node.w, amap.lang)
         out.append(f'<rect class="badge" x="{_f(x0 + b.x)}" y="{_f(y0 + b.y)}" '
                    f'width="{_f(b.w)}" height="{_f(b.h)}" rx="{_f(b.h / 2)}"/>'
                    f'<text class="badge-text" x="{_f(x0 + b.text_x)}" '
@@ -160,8 +164,8 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
 
 
 def _legend(amap: ArgumentMap, x: float, y: float, out: list[str],
-            evaluated: str = "", english: bool = False) -> float:
-    words = WORDS[english]
+            evaluated: str = "") -> float:
+    words = map_words(amap.lang)
     out.append(f'<g id="legend" class="legend" transform="translate({_f(x)},{_f(y)})">')
     cx = 0.0
     for kind in ("support", "attack", "undercut"):
@@ -214,7 +218,8 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
                embed_font: bool = False, title: bool = True, legend: bool = True,
                labels: Labels | None = None, evaluated: str = "") -> str:
     """The SVG text.  ``labels`` colours the claims by an evaluation, which the
-    legend names as ``evaluated`` (e.g. "grounded semantics")."""
+    legend names as ``evaluated`` (e.g. "grounded semantics").  ``english``: the
+    claims' English texts; the fixed words (legend, kinds, badges) follow ``amap.lang``."""
     top = TITLE_BAND if title else 0.0
     bottom = (LEGEND_H + (22.0 if labels is not None else 0.0)) if legend else 0.0
     width = max(lay.width, 600.0 if legend else 0.0)
@@ -224,7 +229,7 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
            f'height="{_f(height)}" viewBox="0 0 {_f(width)} {_f(height)}">',
            f"<title>{escape(amap.title)}</title>",
            _style_block(embed_font),
-           f'<rect width="100%" height="100%" fill="#ffffff"/>']
+           '<rect width="100%" height="100%" fill="#ffffff"/>']
     if title:
         out.append(f'<g id="map-title"><text class="title" x="16" y="28">'
                    f"{escape(amap.title)}</text></g>")
@@ -239,7 +244,8 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
             continue
         classes = ["relation", rel.type] + (["linked"] if rel.linked else [])
         out.append(f'<g id="rel-{escape(svg_id(rel.key))}" class="{escape(" ".join(classes))}">')
-        what = f"{', '.join(rel.premises)} {WORDS[english].get(rel.type, rel.type)} {rel.target}"
+        verb = map_words(amap.lang).get(rel.type, rel.type)
+        what = f"{', '.join(rel.premises)} {verb} {rel.target}"
         out.append(f"<title>{escape(what + (chr(10) + rel.note if rel.note else ''))}</title>")
         for e in edges:
             _edge_svg(e, out)
@@ -256,6 +262,6 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
     out.append("</g></g>")
     if legend:
         _legend(amap, 16, top + lay.height + 8, out,
-                (evaluated or "evaluation") if labels is not None else "", english)
+                (evaluated or map_words(amap.lang)["evaluation"]) if labels is not None else "")
     out.append("</svg>")
     return "\n".join(out) + "\n"

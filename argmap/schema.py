@@ -10,10 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
-
-import fastjsonschema
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import ERROR, Diagnostic
 from .resources import resource_path
@@ -21,6 +18,9 @@ from .yamlread import Document, not_text
 
 #: fields whose value is an id (or a list of ids)
 _ID_FIELDS = ("source", "from", "to", "id")
+
+if TYPE_CHECKING:   # jsonschema is imported only to word the problems of a file that has some
+    import jsonschema
 
 SCHEMA_FILE = "argmap.schema.json"
 
@@ -33,19 +33,25 @@ def schema() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema())
 
 
 @lru_cache(maxsize=1)
 def _fast() -> Any:
+    import fastjsonschema
+
     return fastjsonschema.compile(schema())
 
 
 def fast_valid(data: Any) -> bool:
     """True when ``data`` fits the schema (compiled check, no messages)."""
+    from fastjsonschema import JsonSchemaException
+
     try:
         _fast()(data)
-    except fastjsonschema.JsonSchemaException:
+    except JsonSchemaException:
         return False
     return True
 
@@ -93,7 +99,9 @@ def _message(err: jsonschema.ValidationError, written: dict | None = None,
         if v == "oneOf" and isinstance(err.instance, list):
             bad = next((i for i, x in enumerate(err.instance) if not isinstance(x, str)), None)
             if bad is not None:
-                sub = jsonschema.ValidationError("", instance=err.instance[bad])
+                from jsonschema import ValidationError
+
+                sub = ValidationError("", instance=err.instance[bad])
                 text = _id_not_text(sub, path + (bad,), what, written or {})
                 if text:
                     return (text, path + (bad,), False)

@@ -37,8 +37,6 @@ KIND_STYLE = {
     "evidence": ("#eef4fb", "#4e79a7", 1.2),
     "question": ("#f4eefa", "#7a4fa0", 2.2),
 }
-KIND_LABEL = {"thesis": "These", "claim": "", "evidence": "Beleg", "question": "Frage"}
-KIND_LABEL_EN = {"thesis": "Thesis", "claim": "", "evidence": "Evidence", "question": "Question"}
 
 RELATION_STYLE = {
     #            colour     dash      width  head
@@ -46,19 +44,21 @@ RELATION_STYLE = {
     "attack": ("#c62828", "7,4", 1.6, "tee"),
     "undercut": ("#7b3fa0", "2,3", 1.6, "tee"),
 }
-RELATION_LABEL = {"support": "stützt", "attack": "greift an", "undercut": "unterläuft"}
-
-#: the words of legends and badges, in the map's language (German) or English
-WORDS = {
-    False: {"support": "stützt", "attack": "greift an", "undercut": "unterläuft",
-            "linked": "verbundenes Argument", "thesis": "These", "claim": "Aussage",
-            "evidence": "Beleg", "question": "Frage", "IN": "hält", "OUT": "fällt",
-            "UNDEC": "offen", "assumed": "angenommen"},
-    True: {"support": "supports", "attack": "attacks", "undercut": "undercuts",
+#: the fixed words drawn into a map (legend, box headers, badges, tooltips), by the
+#: map's language; a language not listed here gets English (see map_words)
+MAP_WORDS = {
+    "de": {"support": "stützt", "attack": "greift an", "undercut": "unterläuft",
+           "linked": "verbundenes Argument", "thesis": "These", "claim": "Aussage",
+           "evidence": "Beleg", "question": "Frage", "IN": "hält", "OUT": "fällt",
+           "UNDEC": "offen", "assumed": "angenommen", "evaluation": "Bewertung"},
+    "en": {"support": "supports", "attack": "attacks", "undercut": "undercuts",
            "linked": "linked argument", "thesis": "Thesis", "claim": "Claim",
            "evidence": "Evidence", "question": "Question", "IN": "stands", "OUT": "falls",
-           "UNDEC": "undecided", "assumed": "assumed"},
+           "UNDEC": "undecided", "assumed": "assumed", "evaluation": "evaluation"},
 }
+#: kinds whose box shows no kind word (most claims are plain claims)
+UNLABELLED_KINDS = frozenset({"claim"})
+
 #: an evaluation's label of a claim: box fill, border (and badge) colour
 LABEL_STYLE = {
     "IN": ("#e7f5e4", "#2e7d32"),
@@ -73,6 +73,23 @@ TAG_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
 
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def words_language(lang: str | None) -> str:
+    """The MAP_WORDS entry for a map language: ``de``, ``de-AT`` -> ``de``; ``en``, ``fr``,
+    anything not listed -> ``en``."""
+    base = (lang or "").strip().replace("_", "-").partition("-")[0].lower()
+    return base if base in MAP_WORDS else "en"
+
+
+def map_words(lang: str | None) -> dict[str, str]:
+    """The fixed words for a map in ``lang``."""
+    return MAP_WORDS[words_language(lang)]
+
+
+def kind_label(kind: str, lang: str | None) -> str:
+    """The word a claim box of ``kind`` is headed with ('' for a plain claim)."""
+    return "" if kind in UNLABELLED_KINDS else map_words(lang).get(kind, "")
 
 
 def tag_color(amap: ArgumentMap, tag: str) -> str:
@@ -106,11 +123,13 @@ def source_label(amap: ArgumentMap, claim: Claim) -> str:
 
 def box_text(amap: ArgumentMap, claim: Claim, english: bool = False,
              metrics: FontMetrics | None = None) -> BoxText:
+    """The box of ``claim``: its English text (``en``) with ``english``; the kind word
+    is in the map's language either way."""
     m = metrics or font_metrics(FONT_FILE)
     shown = claim.display()
     text = (shown.en if english and shown.en else shown.text) or claim.id
     lines = wrap(text, TEXT_WIDTH, TEXT_SIZE, m)
-    kind = (KIND_LABEL_EN if english else KIND_LABEL).get(claim.kind, "")
+    kind = kind_label(claim.kind, amap.lang)
     header = " · ".join(b for b in (kind, shown.speaker) if b)
     footer = source_label(amap, claim)
     if claim.ref:
@@ -212,11 +231,12 @@ class Badge:
     border: str
 
 
-def label_badge(label: str, assumed: bool, box_w: float, english: bool = False,
+def label_badge(label: str, assumed: bool, box_w: float, lang: str | None = "de",
                 metrics: FontMetrics | None = None) -> Badge:
-    """Where the evaluation badge of a box goes; SVG and canvas both draw it."""
+    """Where the evaluation badge of a box goes; SVG and canvas both draw it.
+    ``lang``: the map's language, for the word of an assumption."""
     m = metrics or font_metrics(FONT_FILE_BOLD)
-    text = label + (f" ({WORDS[english]['assumed']})" if assumed else "")
+    text = label + (f" ({map_words(lang)['assumed']})" if assumed else "")
     tw = m.width(text, BADGE_SIZE)
     w = math.ceil(tw + 10)
     h = 14.0

@@ -37,6 +37,9 @@ class FontMetrics:
         space = self._glyph_advance(ord(" "))
         self._fallback = self._glyph_advance(ord("n")) or space or self.units_per_em // 2
         self._cache: dict[str, float] = {}
+        #: word -> its width in font units: wrapping measures the same words again
+        #: and again, and a lookup is cheaper than summing their characters
+        self._words: dict[str, float] = {}
 
     @staticmethod
     def _read_cmap(data: bytes, cmap: int) -> dict[int, int]:
@@ -94,6 +97,18 @@ class FontMetrics:
             total = sum(map(self.char_units, text))
         return total * size / self.units_per_em
 
+    def word_units(self, word: str) -> float:
+        """The width of ``word`` in font units (remembered)."""
+        w = self._words.get(word)
+        if w is None:
+            try:
+                w = sum(map(self._cache.__getitem__, word))
+            except KeyError:
+                w = sum(map(self.char_units, word))
+            if len(self._words) < 100_000:
+                self._words[word] = w
+        return w
+
     def line_height(self, size: float) -> float:
         return (self.ascent - self.descent + self.line_gap) * size / self.units_per_em
 
@@ -108,8 +123,27 @@ def font_metrics(name: str = "DejaVuSans.ttf") -> FontMetrics:
 
 def wrap(text: str, max_width: float, size: float, metrics: FontMetrics) -> list[str]:
     """Greedy word wrap; words longer than a line are broken."""
+    if len(text) > _REMEMBERED_TEXT:
+        return _wrap(text, max_width, size, metrics)
+    return list(_remembered_wrap(text, max_width, size, metrics))
+
+
+#: texts up to this long have their wrapping remembered: a map's boxes are measured
+#: again for every layout of it (the quick one, dot's, a part of it)
+_REMEMBERED_TEXT = 4096
+
+
+@lru_cache(maxsize=16_384)
+def _remembered_wrap(text: str, max_width: float, size: float,
+                     metrics: FontMetrics) -> tuple[str, ...]:
+    return tuple(_wrap(text, max_width, size, metrics))
+
+
+def _wrap(text: str, max_width: float, size: float, metrics: FontMetrics) -> list[str]:
     lines: list[str] = []
     space = metrics.width(" ", size)
+    upm = metrics.units_per_em
+    word_units = metrics.word_units
     for paragraph in text.split("\n"):
         words = paragraph.split()
         if not words:
@@ -117,7 +151,7 @@ def wrap(text: str, max_width: float, size: float, metrics: FontMetrics) -> list
             continue
         line, line_w = "", 0.0
         for word in words:
-            w = metrics.width(word, size)
+            w = word_units(word) * size / upm     # as metrics.width(word, size)
             while w > max_width:  # break an overlong word
                 cut = _longest_fit(word, max_width, size, metrics)
                 if line:

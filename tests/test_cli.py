@@ -1,6 +1,5 @@
 """The command line: exit codes and messages, never a traceback."""
 
-import os
 import subprocess
 import sys
 

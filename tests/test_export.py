@@ -2,8 +2,6 @@
 
 import xml.etree.ElementTree as ET
 
-import pytest
-
 from argmap.export import export_bytes
 from argmap.layout import layout_map
 from argmap.mapio import load_file
@@ -102,8 +100,8 @@ def test_svg_with_evaluation_colours_claims_and_names_the_semantics(tmp_path):
     legend = "".join(root.find(".//s:g[@id='legend']", ns).itertext())
     assert "Semantik grounded, angenommen: kriegsmuede verworfen" in legend
     assert "OUT = fällt" in legend
-    # English words with the English texts
-    svg = export_bytes(load_file(str(DATA / "example.yaml")).map, "svg", english=True,
+    # English words with lang en
+    svg = export_bytes(load_file(str(DATA / "example.yaml")).map, "svg", lang="en",
                        labels={"frage": ("UNDEC", True)}, evaluated="preferred semantics")
     text = svg.decode("utf-8")
     assert "UNDEC (assumed)" in text and "UNDEC = undecided" in text and "supports" in text

@@ -1,12 +1,11 @@
 """Smaller defects found by using the app as a new user would."""
 
 import re
-import shutil
 from collections import defaultdict
 
 from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from argmap.gui.main_window import MainWindow
 
@@ -55,7 +54,7 @@ def test_a_claim_without_source_gets_the_article_with_its_quote(qtbot, window, m
 
 
 def test_the_evaluation_reason_is_not_clipped(qtbot, window, mapfile):
-    doc = open_and_settle(qtbot, window, mapfile)
+    open_and_settle(qtbot, window, mapfile)
     window.evaluation_menu.a_toggle.trigger()
     qtbot.wait(100)
     window.scene.select_claims(["sieg-fuer-putin"])

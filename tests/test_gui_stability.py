@@ -3,7 +3,7 @@
 import math
 import statistics
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 
 from argmap.commands import AddClaim, AddRelation, Macro
 from argmap.model import Claim, Relation
@@ -24,7 +24,7 @@ def settle(qtbot, scene):
 
 def test_adding_a_claim_and_an_attack_leaves_the_map_in_place(qtbot, window, mapfile):
     open_and_settle(qtbot, window, mapfile)
-    scene, view = window.scene, window.view
+    scene = window.scene
     settle(qtbot, scene)
     before = positions(scene)
     # an objection to the thesis, one undo step

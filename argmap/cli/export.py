@@ -21,6 +21,8 @@ HELP = "export a map as SVG, PNG, PDF or DOT"
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``export`` on an argparse subparsers object."""
+    from ..style import MAP_WORDS
+
     p = subparsers.add_parser(NAME, help=HELP,
                               description="Lay out a map with Graphviz and export it.")
     p.add_argument("file")
@@ -38,6 +40,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                    help="with --evaluate: what if this claim is accepted or rejected")
     p.add_argument("--labelling", type=int, default=1, metavar="N",
                    help="with --evaluate preferred|stable: which labelling to draw (from 1)")
+    p.add_argument("--lang", choices=sorted(MAP_WORDS),
+                   help="language of the words drawn into the picture (legend, kind names, "
+                   "badges); default: the map's own (lang:), English for one not listed")
     p.add_argument("--layout-budget", type=float, default=None, metavar="SECONDS",
                    help="how long Graphviz may lay out the map before argmap's quicker "
                    "layered layout takes over (default: 20; 0: no limit)")
@@ -77,7 +82,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         diags = export_file(args.file, args.output, fmt, cache=not args.no_cache,
                             embed_font=args.embed_font, evaluate=args.evaluate,
                             assume=assume, labelling=args.labelling,
-                            budget=budget or None)
+                            budget=budget or None, lang=args.lang)
     except ExportError as exc:
         error(NAME, str(exc))
         return EXIT_PROBLEMS

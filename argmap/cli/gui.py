@@ -1,4 +1,4 @@
-"""``argmap gui``: open the desktop app."""
+"""``argmap gui``: open the desktop app, or save a screenshot of it."""
 
 from __future__ import annotations
 
@@ -17,11 +17,17 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = subparsers.add_parser(NAME, help=HELP, description="Open the desktop app.")
     p.add_argument("path", nargs="?", metavar="FILE|FOLDER")
     p.add_argument("--sources", metavar="DIR", help="folder with the article texts")
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help="open the map, wait for its layout, save a picture of the window "
+                        "and quit (no display needed)")
     p.set_defaults(func=cmd_gui)
     return p
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    if args.screenshot:
+        # the picture is drawn without a window on the screen; a display is not needed
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from ..gui.app import main as gui_main
     except ImportError as exc:  # e.g. Qt's system libraries are missing
@@ -29,5 +35,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.path and not os.path.exists(args.path):
         error(NAME, f"{args.path}: no such file or folder")
+        return EXIT_USAGE
+    if args.screenshot and not os.path.isdir(os.path.dirname(os.path.abspath(args.screenshot))):
+        error(NAME, f"{args.screenshot}: its folder does not exist")
         return EXIT_USAGE
     return gui_main(args)

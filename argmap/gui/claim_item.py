@@ -36,6 +36,7 @@ class ClaimItem(QGraphicsRectItem):
         self.stripe: QColor | None = None
         self.label: str | None = None            # IN | OUT | UNDEC when evaluated
         self.badge: Badge | None = None
+        self.lang = "de"                         # the map's, for the badge's words
         self.matched = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -60,11 +61,13 @@ class ClaimItem(QGraphicsRectItem):
         self.setToolTip(tooltip)
         self.update()
 
-    def set_label(self, label: str | None, assumed: bool = False, english: bool = False) -> None:
-        """Colour the box by an evaluation's label (None: by its kind again)."""
-        badge = label_badge(label, assumed, self.w, english) if label else None
-        if (label, badge) != (self.label, self.badge):
-            self.label, self.badge = label, badge
+    def set_label(self, label: str | None, assumed: bool = False, lang: str | None = None) -> None:
+        """Colour the box by an evaluation's label (None: by its kind again); the
+        badge's words are in ``lang``, the map's language (None: as before)."""
+        lang = self.lang if lang is None else lang
+        badge = label_badge(label, assumed, self.w, lang) if label else None
+        if (label, badge, lang) != (self.label, self.badge, self.lang):
+            self.label, self.badge, self.lang = label, badge, lang
             self.update()
 
     def set_matched(self, on: bool) -> None:

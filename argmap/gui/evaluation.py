@@ -14,7 +14,7 @@ undo stack.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..model import ArgumentMap
 from ..semantics import Evaluation as Result

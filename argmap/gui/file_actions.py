@@ -300,7 +300,7 @@ class FileActions:
                 shown = (quick_layout(amap, english) if shown is None
                          else sub_layout(shown, amap, english))
                 data = export_bytes(amap, fmt, english=english, labels=ev.badges(),
-                                    evaluated=ev.describe(english), layout=shown)
+                                    evaluated=self.view.legend.evaluation, layout=shown)
             atomic_write(path, data)
         except (ExportError, InterchangeError, OSError) as exc:
             QMessageBox.critical(self, "Export failed", str(exc))

@@ -28,7 +28,7 @@ from ..layout import (
 )
 from ..layout_stable import Relaid, update_layout
 from ..model import ArgumentMap, Claim, Relation
-from ..style import JUNCTION, box_text, tag_color
+from ..style import JUNCTION, box_text, tag_color, words_language
 from .claim_item import ClaimItem
 from .document import MapDocument
 from .edge_item import EdgeItem, JunctionItem
@@ -89,7 +89,7 @@ def tooltip_for(amap: ArgumentMap, claim: Claim) -> str:
     if src is not None:
         lines.append("— " + ", ".join(b for b in (src.title, src.outlet, src.date) if b))
     if claim.ref:
-        lines.append(f"aus {claim.ref}")
+        lines.append(f"{'aus' if words_language(amap.lang) == 'de' else 'from'} {claim.ref}")
     return "\n".join(lines)
 
 
@@ -100,6 +100,9 @@ class MapScene(QGraphicsScene):
     layoutApplied = Signal()
     layoutResizing = Signal()                # the scene's extent is about to follow a layout
     layoutFailed = Signal(str)
+    #: the map's language changed, and with it the words drawn into it (kinds, badges,
+    #: legend)
+    languageChanged = Signal()
 
     #: how the latest layout was made: "full" (dot), "stable" (from the one before)
     #: or "again" (the one this content had before, after an undo)
@@ -288,16 +291,25 @@ class MapScene(QGraphicsScene):
         if name == "direction":
             self._full_next = True
             self._schedule()
-
-    def set_english(self, on: bool) -> None:
-        if on != self.english:
-            self.english = on
-            for cid, item in self.claim_items.items():
-                self._refresh_item(item, self.amap.claims[cid])
+        elif name == "lang":
+            self._refresh_boxes()
             labels, self.labels = self.labels, None
             self.set_labels(labels)  # badges in the other language
-            self._full_next = True
-            self._schedule()
+            self.languageChanged.emit()
+
+    def set_english(self, on: bool) -> None:
+        """Show the claims' English texts (``en``), or their own.  The words drawn
+        with them (kinds, badges, legend) stay in the map's language."""
+        if on != self.english:
+            self.english = on
+            self._refresh_boxes()
+
+    def _refresh_boxes(self) -> None:
+        """Every box again (other text or words, so other sizes), and a fresh layout."""
+        for cid, item in self.claim_items.items():
+            self._refresh_item(item, self.amap.claims[cid])
+        self._full_next = True
+        self._schedule()
 
     def set_labels(self, labels: dict[str, tuple[str, bool]] | None) -> None:
         """Colour the claims by an evaluation: id -> (IN|OUT|UNDEC, assumed?); None: by kind."""
@@ -309,7 +321,7 @@ class MapScene(QGraphicsScene):
             if lab is None:
                 item.set_label(None)
             else:
-                item.set_label(lab[0], lab[1], self.english)
+                item.set_label(lab[0], lab[1], self.amap.lang)
         self.overview.invalidate()
 
     # -- layout ----------------------------------------------------------------

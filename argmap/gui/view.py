@@ -10,7 +10,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit, QWidget
 
 from ..style import (
-    LABEL_STYLE, RELATION_STYLE, SMALL_COLOR, TEXT_COLOR, WORDS, arrow_head,
+    LABEL_STYLE, RELATION_STYLE, SMALL_COLOR, TEXT_COLOR, arrow_head, map_words, words_language,
 )
 from .claim_item import LOD_TEXT, ClaimItem
 from .edge_item import _pen
@@ -64,26 +64,53 @@ class InlineEditor(QPlainTextEdit):
 class Legend(QWidget):
     """What lines and colours mean; sits over the view's corner and does not scroll.
 
-    Words as in the SVG export's legend: German, or English with the English texts.
+    Words as in the SVG export's legend: in the map's language, whichever texts
+    the claims show (the English-texts switch changes those, not the legend).
     With an evaluation shown, its caption and the IN/OUT/UNDEC colours are added.
     """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.english = False
         self.evaluation = ""
+        self._given = ""           # the caption as handed over, in whatever language
+        self._placed_for = ""      # the language the size was measured in
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        scene = getattr(parent, "map_scene", None)
+        if scene is not None:
+            scene.languageChanged.connect(self.refresh)
         self.place()
 
+    @property
+    def lang(self) -> str:
+        """The language of the map the legend explains."""
+        scene = getattr(self.parentWidget(), "map_scene", None)
+        return scene.amap.lang if scene is not None else "de"
+
+    @property
+    def words(self) -> dict[str, str]:
+        return map_words(self.lang)
+
     def set_words(self, english: bool, evaluation: str = "") -> None:
-        if (english, evaluation) != (self.english, self.evaluation):
-            self.english, self.evaluation = english, evaluation
+        """Show the caption of the evaluation ('' for none).  ``english`` is which texts
+        the claims show; the legend does not follow it (see the class)."""
+        self._given = evaluation
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Follow the map's language: the view's evaluation is described in it."""
+        caption = self._given
+        ev = getattr(self.parentWidget(), "evaluation", None)
+        if caption and hasattr(ev, "describe"):
+            caption = ev.describe(words_language(self.lang) != "de")
+        if caption != self.evaluation or self._placed_for != self.lang:
+            self.evaluation = caption
             self.place()
             self.update()
 
     def place(self) -> None:
         """Size to the content and sit in the lower left corner of the view."""
-        words = WORDS[self.english]
+        self._placed_for = self.lang
+        words = self.words
         fm = QFontMetricsF(map_font(11))
         width = 72 + max(fm.horizontalAdvance(words[k])
                          for k in ("support", "attack", "undercut", "linked"))
@@ -99,7 +126,7 @@ class Legend(QWidget):
             self.move(vp.left() + 10, vp.bottom() - self.height() - 10)
 
     def paintEvent(self, event) -> None:
-        words = WORDS[self.english]
+        words = self.words
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = QRectF(0.5, 0.5, self.width() - 1, self.height() - 1)

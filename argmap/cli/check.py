@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
-from ..mapfiles import map_files
-from .common import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    EXIT_USAGE,
-    error,
-    no_such_path,
-    print_diagnostics,
-)
+from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, find_maps, print_diagnostics
 
 NAME = "check"
 HELP = "validate map files (and quotes against sources)"
@@ -40,15 +31,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ..mapio import _LazyWhere, load_file
     from ..quotes import check_quotes, map_sources_dir
 
-    if args.sources and not os.path.isdir(args.sources):
-        error(NAME, f"sources folder '{args.sources}' not found")
+    found = find_maps(NAME, args.paths, args.sources)
+    if found is None:
         return EXIT_USAGE
-    files, missing = map_files(args.paths)
-    for m in missing:
-        no_such_path(m)
-    if not files and not missing:
-        error(NAME, "no map files (*.yaml) found")
-        return EXIT_USAGE
+    files, missing = found
     errors = warnings = 0
     for f in files:
         loaded = load_file(f, sources=args.sources)

@@ -1,4 +1,5 @@
-"""What the commands share: exit codes, diagnostics and error output, ``--assume``."""
+"""What the commands share: exit codes, diagnostics and error output, finding the
+map files named, ``--assume``."""
 
 from __future__ import annotations
 
@@ -24,6 +25,27 @@ def error(command: str, message: str) -> None:
 def no_such_path(path: str, what: str = "file or folder") -> None:
     """``PATH: error: no such file or folder`` on standard error."""
     print(f"{path}: error: no such {what}", file=sys.stderr)
+
+
+def find_maps(command: str, paths: list[str], sources: str | None
+              ) -> tuple[list[str], list[str]] | None:
+    """The map files ``paths`` name, and the paths that do not exist (each said on
+    standard error); None, after saying why, when ``sources`` is not a folder or
+    there is not a single map to read."""
+    import os
+
+    from ..mapfiles import map_files
+
+    if sources and not os.path.isdir(sources):
+        error(command, f"sources folder '{sources}' not found")
+        return None
+    files, missing = map_files(paths)
+    for m in missing:
+        no_such_path(m)
+    if not files and not missing:
+        error(command, "no map files (*.yaml) found")
+        return None
+    return files, missing
 
 
 def parse_assumptions(items: list[str]) -> dict[str, str]:

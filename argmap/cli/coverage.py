@@ -14,19 +14,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..mapfiles import map_files
-from .common import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    EXIT_USAGE,
-    error,
-    no_such_path,
-    print_diagnostics,
-)
+from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error, find_maps, print_diagnostics
 
 if TYPE_CHECKING:
     from ..coverage import ArticleCoverage, MissingQuote
@@ -59,17 +50,10 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from ..mapio import _LazyWhere, load_file
     from ..quotes import map_sources_dir
 
-    if args.sources and not os.path.isdir(args.sources):
-        error(NAME, f"sources folder '{args.sources}' not found")
+    found = find_maps(NAME, args.paths, args.sources)
+    if found is None or found[1]:        # a path that is not there: nothing measured
         return EXIT_USAGE
-    files, missing = map_files(args.paths)
-    if missing:
-        for m in missing:
-            no_such_path(m)
-        return EXIT_USAGE
-    if not files:
-        error(NAME, "no map files (*.yaml) found")
-        return EXIT_USAGE
+    files = found[0]
     maps: list[ArgumentMap] = []
     where: dict[str, Callable[[tuple, bool], tuple[int, int]]] = {}
     errors = 0
@@ -82,7 +66,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         print_diagnostics(loaded.errors)
         errors += len(loaded.errors)
         maps.append(loaded.map)
-        where[f] = _LazyWhere(loaded.text, f)
+        where[f] = loaded.where or _LazyWhere(loaded.text, f)
     if not args.sources:
         named = [d for d in (map_sources_dir(m, m.path) for m in maps) if d]
         if not named:

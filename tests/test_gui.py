@@ -335,40 +335,40 @@ def test_evaluation_colours_claims_follows_edits_and_what_if(qtbot, window, tmp_
     items = scene.claim_items
     assert all(i.label is None for i in items.values())
     menu.a_toggle.trigger()
-    # grounded: the undercut by 'kriegsmuede' takes the only reason of 'sieg-putin'
-    assert (items["sieg-putin"].label, items["frage"].label) == ("OUT", "IN")
+    # grounded: 'sieg-putin' stands unattacked (its undercut reason does not take it
+    # down) and defeats 'frage'
+    assert (items["sieg-putin"].label, items["frage"].label) == ("IN", "OUT")
     assert items["kriegsmuede"].badge.text == "IN"
     assert window.view.legend.evaluation == "Semantik grounded"
     # the inspector says why, with the claim named as a link
     window.select_claim("sieg-putin")
     shown = window.inspector.label_view.text()
-    assert "OUT" in shown and "href='claim:kriegsmuede'" in shown
-    # an edit re-labels at once: without the undercut the reason holds
-    ucut = next(r for r in doc.amap.relations if r.type == "undercut")
-    scene.select_relation(ucut.key)
+    assert "IN" in shown and "href='claim:kriegsmuede'" in shown
+    # an edit re-labels at once: without the attack 'nein' the question stands
+    scene.select_relation("nein")
     window.a_delete.trigger()
-    assert (items["sieg-putin"].label, items["frage"].label) == ("IN", "OUT")
+    assert (items["sieg-putin"].label, items["frage"].label) == ("IN", "IN")
     window.a_undo.trigger()
-    assert (items["sieg-putin"].label, items["frage"].label) == ("OUT", "IN")
-    # what if 'kriegsmuede' is rejected? the undercut loses its force
-    window.select_claim("kriegsmuede")
-    menu.a_reject.trigger()
-    assert items["kriegsmuede"].badge.text.startswith("OUT (")
     assert (items["sieg-putin"].label, items["frage"].label) == ("IN", "OUT")
-    assert window.view.evaluation.assume == {"kriegsmuede": "rejected"}
+    # what if 'sieg-putin' is rejected? its attack loses its force
+    window.select_claim("sieg-putin")
+    menu.a_reject.trigger()
+    assert items["sieg-putin"].badge.text.startswith("OUT (")
+    assert (items["sieg-putin"].label, items["frage"].label) == ("OUT", "IN")
+    assert window.view.evaluation.assume == {"sieg-putin": "rejected"}
     assert doc.undo_stack.isClean()  # an assumption is the reader's, not the map's
     # the SVG export carries the colouring, as drawn
     out = tmp_path / "m.svg"
     assert window.export("svg", path=str(out))
     svg = out.read_text(encoding="utf-8")
     assert 'id="claim-sieg-putin" class="claim kind-thesis' in svg
-    assert "label-IN" in svg.split('id="claim-sieg-putin"')[1].split(">")[0]
+    assert "label-OUT" in svg.split('id="claim-sieg-putin"')[1].split(">")[0]
     menu.a_clear.trigger()
     # preferred runs in a worker; the colours come when it is done
     menu.semantics_actions["preferred"].trigger()
     qtbot.waitUntil(lambda: not window.view.evaluation.running, timeout=10000)
     assert window.view.evaluation.count() == 1
-    assert items["sieg-putin"].label == "OUT"
+    assert items["sieg-putin"].label == "IN"
     menu.a_toggle.trigger()
     assert all(i.label is None for i in items.values())
 

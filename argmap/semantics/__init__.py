@@ -3,7 +3,7 @@
 * :class:`Framework`: a plain abstract argumentation framework (Dung) with
   grounded, complete, preferred and stable labellings.
 * :func:`evaluate`: an :class:`~argmap.model.ArgumentMap` translated into such
-  a framework (attacks, linked arguments, undercuts, necessary supports),
+  a framework (attacks, linked arguments, undercuts; supports as reasons),
   with what-if assumptions, each claim labelled and justified.
 
 See docs/semantics.md.  Pure Python; never imports Qt.

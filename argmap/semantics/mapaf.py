@@ -1,27 +1,29 @@
 """An argument map as an abstract framework, and its labellings explained.
 
-Claims are arguments.  A few auxiliary arguments carry what a plain attack
-cannot (see docs/semantics.md for the full construction and the literature):
+Claims are arguments and attacks are attacks.  A few auxiliary arguments
+carry what a plain attack cannot (see docs/semantics.md for the construction,
+its sources in the literature and the properties it guarantees):
 
 ``("not", c)``
     attacked by claim ``c`` alone, so it is IN exactly when ``c`` is OUT.
 ``("rel", key)``
-    a relation that is *linked* (several premises) or *undercut*: it is
-    attacked by ``("not", p)`` for each premise ``p`` and by every undercut of
-    the relation, so it is IN exactly when all premises are IN and no
-    undercut holds.  It attacks what the relation attacks.
-``("lack", c)``
-    for a claim that has supports: "c has no standing reason".  It attacks
-    ``c`` and is attacked by each support of ``c``.  This is *necessary
-    support* generalised to sets (Nouioua & Risch): a supported claim needs at
-    least one of its supports to hold; unsupported claims need none.
+    a relation that is *linked* (several premises) or *undercut* (or an
+    attack on a claim assumed accepted): it is attacked by ``("not", p)`` for
+    each premise ``p`` and by every undercut of the relation, so it is IN
+    exactly when all premises are IN and no undercut holds.  It attacks what
+    the relation attacks.
 ``("accept", c)`` / ``("reject", c)``
     what-if assumptions, unattacked.  ``reject`` attacks ``c``; ``accept``
-    attacks the attackers of ``c`` (the premise of a single-premise attack,
-    the relation node of a linked one) and ``("lack", c)``.
+    attacks the ``rel`` node of every attack on ``c``: the attack is set
+    aside, the attackers keep their own labels.
 
-A relation with one premise and no undercut needs no node: its premise
-attacks the target (attack) or ``("lack", target)`` (support) directly.
+Supports are *evidential* and every claim stands *prima facie*: a claim
+stated in the map needs no reason to be considered, so a support never takes
+a claim down (a refuted reason leaves its conclusion as it would be without
+that reason) and a cycle of supports never lifts a claim up.  Supports do not
+change IN/OUT/UNDEC; whether each one holds is read back (``rel`` nodes of
+linked or undercut supports, the premise's label otherwise) for the reasons
+shown, and the gradual semantics weigh them.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from .framework import (
 )
 
 ASSUMPTION_VALUES = ("accepted", "rejected")
-NOT, REL, LACK, ACCEPT, REJECT = "not", "rel", "lack", "accept", "reject"
+NOT, REL, ACCEPT, REJECT = "not", "rel", "accept", "reject"
 
 
 def _q(ids: list[str] | tuple[str, ...], joiner: str = " + ") -> str:
@@ -59,11 +61,10 @@ class MapFramework:
         self.undercuts_of: dict[str, list[Relation]] = {}
         self.rel_node: dict[str, int] = {}
         self.not_node: dict[str, int] = {}
-        self.lack_node: dict[str, int] = {}
-        self.assume: dict[str, str] = {}
+        self.assume: dict[str, str] = self._checked(assume or {})
         self._collect()
         self._build()
-        self._assume(assume or {})
+        self._assume()
 
     # -- which relations take part ---------------------------------------
     def _collect(self) -> None:
@@ -119,13 +120,6 @@ class MapFramework:
             self.af.add_index_attack(self.af.index(cid), k)
         return k
 
-    def _lack(self, cid: str) -> int:
-        k = self.lack_node.get(cid)
-        if k is None:
-            k = self.lack_node[cid] = self.af.add_argument((LACK, cid))
-            self.af.add_index_attack(k, self.af.index(cid))
-        return k
-
     def source(self, rel: Relation) -> int:
         """The node whose being IN means the relation holds."""
         k = self.rel_node.get(rel.key)
@@ -133,11 +127,13 @@ class MapFramework:
 
     def _build(self) -> None:
         af = self.af
+        accepted = {c for c, v in self.assume.items() if v == "accepted"}
         for r in self.relations:
             if r.type == "undercut":
                 self.undercuts_of.setdefault(r.target, []).append(r)
         for r in self.relations:
-            if len(self.premises[r.key]) > 1 or r.key in self.undercuts_of:
+            if len(self.premises[r.key]) > 1 or r.key in self.undercuts_of \
+                    or (r.type == "attack" and r.target in accepted):
                 self.rel_node[r.key] = af.add_argument((REL, r.key))
         for r in self.relations:
             k = self.rel_node.get(r.key)
@@ -150,38 +146,29 @@ class MapFramework:
                 af.add_index_attack(self.source(r), af.index(r.target))
                 self.attacks_on[r.target].append(r)
             elif r.type == "support":
-                af.add_index_attack(self.source(r), self._lack(r.target))
                 self.supports_of[r.target].append(r)
 
-    def _assume(self, assume: Mapping[str, str]) -> None:
-        af = self.af
+    def _checked(self, assume: Mapping[str, str]) -> dict[str, str]:
         for cid, value in assume.items():
             if cid not in self.amap.claims:
                 raise ValueError(f"cannot assume '{cid}': no such claim")
             if value not in ASSUMPTION_VALUES:
                 raise ValueError(f"assumption for '{cid}' must be 'accepted' or 'rejected', "
                                  f"not '{value}'")
-            self.assume[cid] = value
+        return dict(assume)
+
+    def _assume(self) -> None:
+        """Rejected: an unattacked argument attacks the claim.  Accepted: one attacks
+        every attack on the claim (its ``rel`` node), which is set aside; the
+        attackers themselves keep the labels they have without the assumption."""
+        af = self.af
+        for cid, value in self.assume.items():
             if value == "rejected":
                 af.add_index_attack(af.add_argument((REJECT, cid)), af.index(cid))
                 continue
             k = af.add_argument((ACCEPT, cid))
             for r in self.attacks_on[cid]:
-                prem = self.premises[r.key]
-                af.add_index_attack(k, af.index(prem[0]) if len(prem) == 1
-                                    else self.rel_node[r.key])
-            if cid in self.lack_node:
-                af.add_index_attack(k, self.lack_node[cid])
-        for cid, value in self.assume.items():
-            if value != "accepted":
-                continue
-            for r in self.attacks_on[cid]:
-                prem = self.premises[r.key]
-                if prem == [cid]:
-                    self.problems.append(f"'{cid}' attacks itself and cannot be accepted")
-                elif len(prem) == 1 and self.assume.get(prem[0]) == "accepted":
-                    self.problems.append(f"assumptions conflict: '{prem[0]}' attacks '{cid}' "
-                                         f"but both are assumed accepted; '{prem[0]}' comes out OUT")
+                af.add_index_attack(k, self.rel_node[r.key])
 
     # -- reading labels back -----------------------------------------------
     def claim_code(self, codes: list[int], cid: str) -> int:
@@ -318,16 +305,40 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded",
     meta = MapFramework(amap, assume)
     enum = meta.af.labellings(semantics, max_extensions, time_limit)
     grounded = None if semantics == "grounded" else meta.af.grounded().codes
-    out: list[MapLabelling] = []
     seen: set[tuple[int, ...]] = set()
+    kept: list[Labelling] = []
     for lab in enum.labellings:
         sig = tuple(lab.codes[: len(meta.claim_ids)])
-        if sig in seen:
-            continue
-        seen.add(sig)
-        out.append(explain(meta, lab, grounded))
+        if sig not in seen:
+            seen.add(sig)
+            kept.append(lab)
+    if semantics == "preferred":
+        kept = _maximal_over_claims(kept, len(meta.claim_ids))
+    out = [explain(meta, lab, grounded) for lab in kept]
     return Evaluation(semantics, dict(meta.assume), out, enum.truncated, enum.reason,
                       list(meta.problems), meta)
+
+
+def _maximal_over_claims(labellings: list[Labelling], n: int) -> list[Labelling]:
+    """Those whose claims IN are not a proper subset of another's claims IN.
+
+    The framework's preferred labellings are maximal over all its arguments,
+    auxiliary ones included; a reader compares claims.  Every claim-maximal
+    admissible set lies inside some preferred labelling of the framework, so
+    keeping the claim-maximal ones among those gives exactly the labellings
+    whose claims IN are maximal.
+    """
+    if len(labellings) < 2:
+        return labellings
+    sets = []
+    for lab in labellings:
+        bits = 0
+        for i, code in enumerate(lab.codes[:n]):
+            if code == _I:
+                bits |= 1 << i
+        sets.append(bits)
+    return [lab for lab, a in zip(labellings, sets)
+            if not any(b != a and a & b == a for b in sets)]
 
 
 # ---------------------------------------------------------------------------
@@ -404,9 +415,14 @@ class _Explainer:
 
     def _in(self, cid: str) -> str:
         meta = self.meta
-        if meta.assume.get(cid) == "accepted":
-            return "IN by assumption (accepted)"
         attacks = meta.attacks_on[cid]
+        if meta.assume.get(cid) == "accepted":
+            aside = ""
+            if attacks:
+                by = " and ".join(self.prem(r) for r in attacks)
+                aside = (f"; the attack by {by} is set aside" if len(attacks) == 1
+                         else f"; the attacks by {by} are set aside")
+            return f"IN by assumption (accepted{aside})" + self._reasons(cid)
         if not attacks:
             why = "IN: not attacked"
         elif all(len(meta.premises[r.key]) == 1 and r.key not in meta.rel_node
@@ -415,35 +431,29 @@ class _Explainer:
         else:
             why = "IN because every attack on it fails: " + "; ".join(
                 self.rel_state(r, "attack") for r in attacks)
-        standing = [self.prem(r) for r in meta.supports_of[cid] if self.rcode(r.key) == _I]
+        return why + self._reasons(cid)
+
+    def _reasons(self, cid: str) -> str:
+        """The reasons that stand, or a note that none does (they do not change the label)."""
+        sups = self.meta.supports_of[cid]
+        standing = [self.prem(r) for r in sups if self.rcode(r.key) == _I]
         if standing:
-            why += "; supported by " + " and by ".join(standing)
-        return why
+            return "; supported by " + " and by ".join(standing)
+        if sups:
+            return "; no reason for it stands (" + "; ".join(
+                self.rel_state(r, "support") for r in sups) + ")"
+        return ""
 
     def _out(self, cid: str) -> str:
-        meta, af = self.meta, self.af
+        meta = self.meta
         if meta.assume.get(cid) == "rejected":
             return "OUT by assumption (rejected)"
-        i = af.index(cid)
-        for a in af.attackers[i]:
-            name = af.names[a]
-            if isinstance(name, tuple) and name[0] == ACCEPT and self.codes[a] == _I:
-                if meta.assume.get(cid) == "accepted":
-                    return (f"OUT despite the assumption: it attacks '{name[1]}', "
-                            "which is also assumed accepted")
-                return f"OUT because it attacks '{name[1]}', which is assumed accepted"
         for r in meta.attacks_on[cid]:
             if self.rcode(r.key) == _I:
                 prem = meta.premises[r.key]
                 if len(prem) == 1:
                     return f"OUT because attacked by '{prem[0]}', which is IN"
                 return f"OUT because attacked by {self.prem(r)} together, all IN"
-        sups = meta.supports_of[cid]
-        if sups:
-            fails = [self.rel_state(r, "support") for r in sups]
-            if len(fails) == 1:
-                return f"OUT because its only reason fails: {fails[0]}"
-            return "OUT because none of its reasons stands: " + "; ".join(fails)
         return "OUT"                                        # not reached
 
     def _undec(self, cid: str) -> str:
@@ -457,10 +467,6 @@ class _Explainer:
                 if len(prem) == 1 and self.code(prem[0]) == _U:
                     return f"UNDEC because attacker '{prem[0]}' is UNDEC"
                 return f"UNDEC: {self.rel_state(r, 'attack')}"
-        sups = meta.supports_of[cid]
-        if sups:
-            open_ = [self.rel_state(r, "support") for r in sups if self.rcode(r.key) == _U]
-            return "UNDEC: no reason for it is decided: " + "; ".join(open_)
         return "UNDEC"
 
     # -- cycles ----------------------------------------------------------
@@ -553,19 +559,9 @@ class _Explainer:
         path.reverse()                       # start ... end, then back to start
         names = [af.names[k] for k in path]
         others = list(dict.fromkeys(n for n in names[1:] if isinstance(n, str) and n != cid))
-        supports = sum(1 for k, n in enumerate(names + [cid])
-                       if isinstance(n, str) and k and isinstance(names[k - 1], tuple)
-                       and names[k - 1][0] == LACK)
-        claims_on = sum(1 for n in names if isinstance(n, str))
         if not others:
             return "UNDEC: it attacks itself"
-        if supports == 0:
-            kind = "an odd attack cycle" if len(path) % 2 else "an attack cycle"
-        elif supports == claims_on:
-            kind = "a support cycle (circular reasons)"
-        else:
-            kind = "an odd cycle of attacks and supports" if len(path) % 2 \
-                else "a cycle of attacks and supports"
+        kind = "an odd attack cycle" if len(path) % 2 else "an attack cycle"
         shown = _q(others[:5], ", ")
         if len(others) > 6:
             shown += f" and {len(others) - 5} more"

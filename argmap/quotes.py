@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 from .diagnostics import ERROR, Diagnostic
 from .model import ArgumentMap
@@ -45,41 +46,64 @@ def article_text(sources_dir: str, file_name: str) -> str | None:
         return None
 
 
-def _same_folder(a: str, b: str | None) -> bool:
-    return bool(b) and os.path.realpath(a) == os.path.realpath(b)
+#: Folders the user names as article folders for every map (os.pathsep between them),
+#: like ``--sources``: a map may name them in ``source_folder`` wherever they are.
+SOURCES_ENV = "ARGMAP_SOURCES"
+
+
+def chosen_folders(chosen: str | Iterable[str] | None = None) -> list[str]:
+    """The real paths of the folders the user chose: ``chosen`` and $ARGMAP_SOURCES."""
+    given = [chosen] if isinstance(chosen, str) else list(chosen or ())
+    given += [f for f in os.environ.get(SOURCES_ENV, "").split(os.pathsep) if f]
+    return [os.path.realpath(os.path.expanduser(f)) for f in given]
+
+
+def _within(folder: str, root: str) -> bool:
+    real, top = os.path.realpath(folder), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def header_folder(amap: ArgumentMap, path: str | None = None,
-                  chosen: str | None = None) -> tuple[str | None, str]:
+                  chosen: str | Iterable[str] | None = None) -> tuple[str | None, str]:
     """The folder the header's ``source_folder`` names, and why it is not used.
 
     Returns ``(folder, "")`` for a usable folder, ``(None, reason)`` for one that
     is refused and ``(None, "")`` when there is none or it does not exist.  A
     relative folder is taken from the map file's folder (``path`` or the map's
-    own path).  An absolute folder (``/dir``, ``~/dir``) is refused unless it is
-    ``chosen``, the sources folder the user gave (``--sources``, the app's
-    setting): a map from elsewhere must not make us read the reader's files.
-    The reason does not depend on whether the folder exists.
+    own path).  A folder outside the map file's folder tree — absolute
+    (``/dir``, ``~/dir``), or relative and climbing out with ``..`` or through a
+    symbolic link — is refused unless it is one the user chose (``chosen``:
+    ``--sources``, the app's setting; or $ARGMAP_SOURCES): a map from elsewhere
+    must not make us read the reader's files.  The reason does not depend on
+    whether the folder exists, and there is none when ``chosen`` is given (that
+    folder is read instead).
     """
     named = amap.source_folder
     if not named:
         return None, ""
     base = path or amap.path
-    if os.path.isabs(named) or named.startswith("~"):
+    absolute = os.path.isabs(named) or named.startswith("~")
+    if absolute:
         folder = os.path.normpath(os.path.expanduser(named))
-        if not _same_folder(folder, chosen):
-            return None, (f"source_folder '{named}' is an absolute folder; it is not read "
-                          "(write it relative to the map file, or give it as the sources "
-                          "folder: --sources DIR)")
+    elif not base:
+        return None, ""
     else:
-        if not base:
+        home = os.path.dirname(os.path.abspath(base))
+        folder = os.path.normpath(os.path.join(home, named))
+        if _within(folder, home):
+            return (folder, "") if os.path.isdir(folder) else (None, "")
+    if os.path.realpath(folder) not in chosen_folders(chosen):
+        if chosen:            # the user gave the folder to read: the header's is not needed
             return None, ""
-        folder = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(base)), named))
+        what = "is an absolute folder" if absolute else "lies outside the map's folder"
+        return None, (f"source_folder '{named}' {what}; it is not read unless it is "
+                      "chosen as the sources folder (--sources DIR or $ARGMAP_SOURCES; in "
+                      "the app: File → Sources Folder…)")
     return (folder, "") if os.path.isdir(folder) else (None, "")
 
 
 def map_sources_dir(amap: ArgumentMap, path: str | None = None,
-                    chosen: str | None = None) -> str | None:
+                    chosen: str | Iterable[str] | None = None) -> str | None:
     """The folder the map's header names (``source_folder``), if it exists and may
     be read (see :func:`header_folder`)."""
     return header_folder(amap, path, chosen)[0]

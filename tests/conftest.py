@@ -25,3 +25,5 @@ def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     # unsaved edits of one test are not offered to the next one
     monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path_factory.mktemp("recovery")))
+    # the bundled maps' source_folder lies outside their folder: chosen, as ./run does
+    monkeypatch.setenv("ARGMAP_SOURCES", str(ARTICLES))

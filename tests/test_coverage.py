@@ -207,16 +207,15 @@ def test_cli_map_with_errors_exits_1_and_a_map_named_twice_counts_once(tmp_path,
 
 def test_source_folder_in_the_header_is_used_when_it_exists(tmp_path, capsys):
     """check and coverage take the header's folder, relative to the map file."""
-    (tmp_path / "texte").mkdir()
-    (tmp_path / "texte" / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "texte").mkdir(parents=True)
+    (tmp_path / "maps" / "texte" / "a.txt").write_text(ARTICLE, encoding="utf-8")
     amap = make_map(str(tmp_path / "maps" / "m.yaml"),
                     {"z": "Zweiter Satz dort", "falsch": "Zweiter Satz hier"})
-    amap.source_folder = "../texte"
+    amap.source_folder = "texte"
     from argmap.savefile import save_map
     path = tmp_path / "maps" / "m.yaml"
     save_map(amap, str(path))
-    assert "source_folder: ../texte\n" in path.read_text(encoding="utf-8")
+    assert "source_folder: texte\n" in path.read_text(encoding="utf-8")
     assert main(["check", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"{path}:" in err and "claim 'falsch': quote not found in source 's'" in err
@@ -224,7 +223,7 @@ def test_source_folder_in_the_header_is_used_when_it_exists(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "nearest: Zweiter Satz  (line 3, " in out
     # a folder that is not there is no error: the quotes are just not checked
-    path.write_text(path.read_text(encoding="utf-8").replace("../texte", "../fehlt"),
+    path.write_text(path.read_text(encoding="utf-8").replace("source_folder: texte", "source_folder: fehlt"),
                     encoding="utf-8")
     assert main(["check", "--allow-warnings", str(path)]) == 0
     assert "quote not found" not in capsys.readouterr().err

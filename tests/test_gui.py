@@ -473,8 +473,13 @@ def test_source_pane_without_sources_folder_shows_details(qtbot, window, mapfile
     pane = window.source_pane
     src = doc.amap.source_of(doc.amap.claims[cid])
     text = pane.header.text()
-    assert src.title.split()[0] in text and "no sources folder is set" in text
+    # the copy's header names ../../shared/articles, outside its folder: not read
+    assert src.title.split()[0] in text and "lies outside the map's folder" in text
     assert not pane.edit.isVisible() and pane.spans == {}
+    doc.amap.source_folder = ""
+    window.select_claim(None)
+    window.select_claim(cid)
+    assert "no sources folder is set" in pane.header.text()
 
 
 def test_quote_not_found_is_listed_with_the_nearest_passage_as_a_fix(

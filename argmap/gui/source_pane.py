@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import ArgumentMap, Source
-from ..quotes import source_folders
+from ..quotes import header_folder, source_folders
 from ..sourcetext import SourceText, find_source_text
 from ..style import tag_color
 
@@ -203,14 +203,15 @@ class SourcePane(QWidget):
             self.source = src
             folders = source_folders(amap, self.sources_dir)
             text = find_source_text(folders, src.file) if src.file else None
-            self._header(src, text is not None, folders)
+            self._header(src, text is not None, folders,
+                         header_folder(amap, chosen=self.sources_dir)[1])
             self._set_text(text)
         else:
             self._find_spans()  # the map may have changed since: a few ms
         self._highlight(claim_id)
         self._update_actions()
 
-    def _header(self, src: Source, found: bool, folders: list[str]) -> None:
+    def _header(self, src: Source, found: bool, folders: list[str], refused: str = "") -> None:
         bits = [escape(b) for b in (src.outlet, src.date) if b]
         title = f"<b>{escape(src.title or src.id)}</b>"
         url = f"<br><a href='{escape(src.url)}'>{escape(src.url)}</a>" if src.url else ""
@@ -220,6 +221,8 @@ class SourcePane(QWidget):
             if folders:
                 why = f"{what} is not in " + " or ".join(
                     f"<tt>{escape(f)}</tt>" for f in folders)
+            elif refused:      # the header names a folder outside the map's tree
+                why = escape(refused, quote=False)
             else:
                 why = ("no sources folder is set (File → Sources Folder…, "
                        "<tt>argmap gui --sources DIR</tt>, or <tt>source_folder</tt> "

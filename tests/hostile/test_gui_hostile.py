@@ -54,3 +54,28 @@ def test_hostile_imports_end_in_a_map_or_a_message(qtbot, window, boxes, tmp_pat
         assert doc is None
         [(title, message)] = boxes
         assert title == "Cannot import" and str(path) in message and says in message
+
+
+def test_a_source_folder_outside_the_map_is_not_read_until_chosen(qtbot, window, tmp_path,
+                                                                   monkeypatch):
+    from test_gui import open_and_settle
+    monkeypatch.delenv("ARGMAP_SOURCES", raising=False)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.txt").write_text("Ein GEHEIMER Satz.\n", encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    path = tmp_path / "maps" / "m.yaml"
+    path.write_text("argmap: 1\ntitle: t\nsource_folder: ../outside\n"
+                    "sources:\n  s: {title: Artikel, file: a.txt}\n"
+                    "claims:\n  a: {text: A, source: s, quote: GEHEIMER Satz}\n",
+                    encoding="utf-8")
+    window.set_sources_dir(None, remember=False)
+    open_and_settle(qtbot, window, path)
+    window.select_claim("a")
+    pane = window.source_pane
+    assert "lies outside the map's folder; it is not read" in pane.header.text()
+    assert "GEHEIM" not in pane.edit.toPlainText() and not pane.edit.isVisible()
+    window.set_sources_dir(str(outside), remember=False)      # the user's say
+    window.select_claim(None)
+    window.select_claim("a")
+    assert "GEHEIMER Satz" in pane.edit.toPlainText()

@@ -62,8 +62,8 @@ def test_an_absolute_source_folder_is_an_error_and_not_read(tmp_path, exists):
     loaded = load_file(path)
     [err] = loaded.errors
     assert str(err) == (f"{path}:3:16: error: source_folder '{outside}' is an absolute folder; "
-                        "it is not read (write it relative to the map file, or give it as the "
-                        "sources folder: --sources DIR)")
+                        "it is not read unless it is chosen as the sources folder (--sources DIR "
+                        "or $ARGMAP_SOURCES; in the app: File → Sources Folder…)")
     assert map_sources_dir(loaded.map, path) is None
     assert source_folders(loaded.map) == []
     if exists:   # the folder the user chose is read, and then it is no error
@@ -78,16 +78,45 @@ def test_a_home_folder_is_absolute_too(tmp_path):
     assert "source_folder '~/articles' is an absolute folder; it is not read" in err.message
 
 
+@pytest.mark.parametrize("exists", [True, False])
+@pytest.mark.parametrize("how", ["dots", "link"])
+def test_a_relative_source_folder_leading_outside_is_an_error_and_not_read(
+        tmp_path, monkeypatch, exists, how):
+    from argmap.quotes import map_sources_dir, source_folders
+    monkeypatch.delenv("ARGMAP_SOURCES", raising=False)
+    outside = tmp_path / "outside"
+    if exists:
+        outside.mkdir()
+        (outside / "a.txt").write_text("GEHEIM\n", encoding="utf-8")
+    home = tmp_path / "project" / "maps"
+    home.mkdir(parents=True)
+    named = "../../outside"
+    if how == "link":
+        (home / "texte").symlink_to(outside, target_is_directory=True)
+        named = "texte"
+    path = _map_with_folder(home, named)
+    loaded = load_file(path)
+    [err] = loaded.errors
+    assert str(err) == (f"{path}:3:16: error: source_folder '{named}' lies outside the map's "
+                        "folder; it is not read unless it is chosen as the sources folder "
+                        "(--sources DIR or $ARGMAP_SOURCES; in the app: File → Sources Folder…)")
+    assert map_sources_dir(loaded.map, path) is None and source_folders(loaded.map) == []
+    if exists:   # chosen by the user, on the command line or in the environment
+        assert load_file(path, sources=str(outside)).errors == []
+        monkeypatch.setenv("ARGMAP_SOURCES", f"/nowhere{os.pathsep}{outside}")
+        assert load_file(path).errors == []
+        assert map_sources_dir(loaded.map, path) == os.path.normpath(str(home / named))
+
+
 def test_a_relative_source_folder_is_read(tmp_path):
     from argmap.quotes import check_quotes, map_sources_dir
-    (tmp_path / "texte").mkdir()
-    (tmp_path / "texte" / "a.txt").write_text("GEHEIM\n", encoding="utf-8")
-    (tmp_path / "maps").mkdir()
-    path = _map_with_folder(tmp_path / "maps", "../texte")
+    (tmp_path / "maps" / "texte").mkdir(parents=True)
+    (tmp_path / "maps" / "texte" / "a.txt").write_text("GEHEIM\n", encoding="utf-8")
+    path = _map_with_folder(tmp_path / "maps", "./texte/../texte")   # inside the map's folder
     loaded = load_file(path)
     assert loaded.errors == []
     folder = map_sources_dir(loaded.map, path)
-    assert folder == str(tmp_path / "texte")
+    assert folder == str(tmp_path / "maps" / "texte")
     assert check_quotes(loaded.map, folder, path) == []
 
 

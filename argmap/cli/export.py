@@ -29,7 +29,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--format", choices=("svg", "png", "pdf", "dot", "argdown", "aif", "graphml"),
                    help="default: from the output's extension")
-    p.add_argument("--no-cache", action="store_true", help="do not use the layout cache")
+    p.add_argument("--no-cache", action="store_true",
+                   help="do not use the layout cache nor a kept export of the unchanged map")
     p.add_argument("--embed-font", action="store_true",
                    help="embed the font in the SVG (larger file, same look everywhere)")
     p.add_argument("--evaluate", nargs="?", const="grounded", metavar="SEMANTICS",
@@ -78,17 +79,52 @@ def cmd_export(args: argparse.Namespace) -> int:
     if budget < 0:
         error(NAME, "--layout-budget must be 0 (no limit) or more seconds")
         return EXIT_USAGE
+    options = dict(embed_font=args.embed_font, evaluate=args.evaluate, assume=assume,
+                   labelling=args.labelling, budget=budget or None, lang=args.lang)
+    from .. import export_cache
+
+    key = None if args.no_cache else export_cache.export_key(args.file, fmt, options)
+    if key is not None and _from_cache(args, key):
+        return EXIT_OK
     try:
-        diags = export_file(args.file, args.output, fmt, cache=not args.no_cache,
-                            embed_font=args.embed_font, evaluate=args.evaluate,
-                            assume=assume, labelling=args.labelling,
-                            budget=budget or None, lang=args.lang)
+        diags = export_file(args.file, args.output, fmt, cache=not args.no_cache, **options)
     except ExportError as exc:
         error(NAME, str(exc))
         return EXIT_PROBLEMS
+    if key is not None and not any(d.is_error or d.subject == "layout" for d in diags):
+        _keep(args, key)
     # the map's warnings are check's business; how it was laid out is export's
     print_diagnostics(d for d in diags if d.is_error or d.subject == "layout")
     return EXIT_OK
+
+
+def _from_cache(args: argparse.Namespace, key: str) -> bool:
+    """Write the kept export of an unchanged map with the same options, if there is one
+    (``key``: argmap.export_cache.export_key of the map, the format and the options)."""
+    from .. import export_cache
+    from ..savefile import atomic_write
+
+    data = export_cache.get(key)
+    if data is None:
+        return False
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
+        atomic_write(args.output, data)
+    except OSError:
+        return False            # the full export says why
+    return True
+
+
+def _keep(args: argparse.Namespace, key: str) -> None:
+    """Keep a clean export for the next run (not one laid out by the fallback), under
+    the key of the map as it was read before the export."""
+    from .. import export_cache
+
+    try:
+        with open(args.output, "rb") as fh:
+            export_cache.put(key, fh.read())
+    except OSError:
+        pass
 
 
 def _export_other(args: argparse.Namespace, fmt: str) -> int:

@@ -303,3 +303,37 @@ def test_argdown_itself_gives_back_the_urls_exactly(tmp_path):
         members = theirs["statements"][cid]["members"]
         text = next(m["text"] for m in members if m.get("text"))
         assert text.strip() == claim.text, cid
+
+
+# -- 6. RA and CA nodes wired to locutions: the asserted proposition stands in -------
+def _aifdb_locution_wiring() -> str:
+    """As in AIFdb's us-2016 nodesets: the inference and the conflict are drawn from
+    and to the L-nodes, not the I-nodes the locutions assert."""
+    nodes = [{"nodeID": "1", "type": "I", "text": "Taxes should go down"},
+             {"nodeID": "2", "type": "I", "text": "People keep more of what they earn"},
+             {"nodeID": "3", "type": "I", "text": "Schools need the money"},
+             {"nodeID": "11", "type": "L", "text": "CLINTON : taxes should go down"},
+             {"nodeID": "12", "type": "L", "text": "TRUMP : people keep more"},
+             {"nodeID": "13", "type": "L", "text": "SANDERS : schools need the money"},
+             {"nodeID": "21", "type": "YA", "text": "Asserting"},
+             {"nodeID": "22", "type": "YA", "text": "Asserting"},
+             {"nodeID": "23", "type": "YA", "text": "Asserting"},
+             {"nodeID": "31", "type": "RA", "text": "Default Inference"},
+             {"nodeID": "32", "type": "CA", "text": "Default Conflict"}]
+    pairs = [("11", "21"), ("21", "1"), ("12", "22"), ("22", "2"), ("13", "23"), ("23", "3"),
+             ("12", "31"), ("31", "11"),          # L -> RA -> L
+             ("3", "32"), ("32", "11")]           # I -> CA -> L
+    edges = [{"edgeID": str(100 + k), "fromID": a, "toID": b} for k, (a, b) in enumerate(pairs)]
+    return json.dumps({"nodes": nodes, "edges": edges})
+
+
+def test_inferences_wired_to_locutions_are_kept_through_the_asserted_claims():
+    result = import_aif(_aifdb_locution_wiring())
+    amap = result.map
+    by_text = {c.text: cid for cid, c in amap.claims.items()}
+    got = {(r.type, tuple(amap.claims[p].text for p in r.premises), amap.claims[r.target].text)
+           for r in amap.relations}
+    assert got == {("support", ("People keep more of what they earn",), "Taxes should go down"),
+                   ("attack", ("Schools need the money",), "Taxes should go down")}
+    assert amap.claims[by_text["Taxes should go down"]].speaker == "CLINTON"
+    assert not [w for w in result.warnings if "left out" in w or "no premise" in w]

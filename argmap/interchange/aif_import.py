@@ -359,6 +359,17 @@ class _AifReader:
             self.w(f"claim '{claim.id}' names unknown source '{claim.source}'", node=nid)
 
     # -- relations -----------------------------------------------------------
+    def _asserted(self, nid: str) -> list[str]:
+        """The I-nodes an L-node asserts (L → YA → I); none for any other node.
+
+        AIFdb's nodesets sometimes wire an inference (RA) or a conflict (CA)
+        to the locution instead of the proposition it asserts; the proposition
+        stands in for it."""
+        if self.type(nid) != "L":
+            return []
+        return [i for ya in self.outs[nid] if self.type(ya) == "YA"
+                for i in self.outs[ya] if self.type(i) == "I"]
+
     def _relations(self) -> None:
         undercuts: list[tuple[str, Relation, str]] = []
         for idx, nid in enumerate(self.order):
@@ -367,13 +378,21 @@ class _AifReader:
                 continue
             node = self.nodes[nid]
             ext = node.get(EXT) if isinstance(node.get(EXT), dict) else None
-            premises = [self.claim_of[p] for p in self.ins[nid] if self.type(p) == "I"]
+            premises = []
+            for p in self.ins[nid]:     # an L-node stands for the claim it asserts
+                for i in ([p] if self.type(p) == "I" else self._asserted(p)):
+                    if self.claim_of[i] not in premises:
+                        premises.append(self.claim_of[i])
             others = [p for p in self.ins[nid]
                       if self.type(p) not in ("I", "YA", "TA", "L", "RA", "CA", "MA")]
             for p in others:
                 self.w(f"{kind} node {nid}: incoming {self.type(p)} node {p} cannot be a "
                        "premise; left out", node=nid)
-            targets = self.outs[nid]
+            targets = []
+            for t in self.outs[nid]:
+                for i in (self._asserted(t) or [t]) if self.type(t) == "L" else [t]:
+                    if i not in targets:
+                        targets.append(i)
             note = self._scheme_note(node, kind)
             if ext is not None and isinstance(ext.get("note"), str):
                 note = ext["note"]

@@ -156,7 +156,8 @@ class SetClaimField(Command):
 
     def merge_with(self, other: Command) -> bool:
         if (isinstance(other, SetClaimField) and other.claim_id == self.claim_id
-                and other.name == self.name and self.name in ("text", "en", "note", "quote")):
+                and other.name == self.name
+                and self.name in ("text", "en", "note", "quote", "base")):   # typing, a slider
             self.new = other.new
             return True
         return False
@@ -563,4 +564,4 @@ def _short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-_FIELD_LABEL = {"en": "English text", "pos": "position"}
+_FIELD_LABEL = {"en": "English text", "pos": "position", "base": "base score"}

@@ -27,9 +27,12 @@ def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bo
                  embed_font: bool = False, labels: Mapping[str, tuple[str, bool]] | None = None,
                  evaluated: str = "", layout: Layout | None = None,
                  budget: float | None = LAYOUT_BUDGET, notes: list[str] | None = None,
-                 lang: str | None = None) -> bytes:
+                 lang: str | None = None, strengths: Mapping[str, float | None] | None = None,
+                 weighed: str = "") -> bytes:
     """The map drawn as ``fmt``; ``labels`` (claim id -> (IN|OUT|UNDEC, assumed))
-    colours the claims by an evaluation, named in the legend as ``evaluated``.
+    colours the claims by an evaluation, named in the legend as ``evaluated``;
+    ``strengths`` (claim id -> gradual strength, None where it did not settle) fills
+    them from weak to strong instead, named in the legend as ``weighed``.
 
     ``english``: the claims' English texts where they have one.  The fixed words
     (legend, kind names, badges) are in the map's language, or in ``lang``.
@@ -56,7 +59,7 @@ def export_bytes(amap: ArgumentMap, fmt: str, *, cache: bool = True, english: bo
         if lay.fallback and notes is not None:
             notes.append(fallback_message(lay, budget))
     svg = render_svg(amap, lay, english=english, embed_font=embed_font and fmt == "svg",
-                     labels=labels, evaluated=evaluated)
+                     labels=labels, evaluated=evaluated, strengths=strengths, weighed=weighed)
     if fmt == "svg":
         return svg.encode("utf-8")
     try:
@@ -81,11 +84,13 @@ def in_language(amap: ArgumentMap, lang: str | None) -> ArgumentMap:
 def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
                 english: bool = False, embed_font: bool = False, evaluate: str | None = None,
                 assume: Mapping[str, str] | None = None, labelling: int = 1,
-                budget: float | None = LAYOUT_BUDGET, lang: str | None = None) -> list[Diagnostic]:
+                budget: float | None = LAYOUT_BUDGET, lang: str | None = None,
+                strengths: str | None = None) -> list[Diagnostic]:
     """Load, lay out and write ``output``.  Raises ExportError when it cannot.
 
     ``evaluate`` (a semantics) colours the claims by their labels in labelling
-    number ``labelling`` (from 1), with the what-if assumptions ``assume``.
+    number ``labelling`` (from 1), with the what-if assumptions ``assume``;
+    ``strengths`` (a gradual semantics, ``dfquad`` or ``quadratic``) by their strengths.
     ``lang``: the language of the fixed words instead of the map's.
     """
     from .mapio import load_file
@@ -94,6 +99,7 @@ def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
     loaded = load_file(path)
     if loaded.map is None:
         raise ExportError("cannot read the map:\n" + "\n".join(map(str, loaded.diagnostics)))
+    weights, weighed = _strengths(loaded.map, strengths, evaluate, lang)
     labels, evaluated = None, ""
     if evaluate:
         from .semantics import evaluate as run_evaluation
@@ -109,7 +115,7 @@ def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
     notes: list[str] = []
     data = export_bytes(loaded.map, fmt, cache=cache, english=english, embed_font=embed_font,
                         labels=labels, evaluated=evaluated, budget=budget, notes=notes,
-                        lang=lang)
+                        lang=lang, strengths=weights, weighed=weighed)
     try:
         folder = os.path.dirname(os.path.abspath(output))
         os.makedirs(folder, exist_ok=True)
@@ -118,3 +124,20 @@ def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
         raise ExportError(f"cannot write {output}: {exc.strerror or exc}") from None
     return loaded.diagnostics + [Diagnostic(WARNING, n, path, subject="layout")
                                  for n in notes]
+
+
+def _strengths(amap: ArgumentMap, semantics: str | None, evaluate: str | None,
+               lang: str | None) -> tuple[dict[str, float | None] | None, str]:
+    """Claim id -> strength under the gradual ``semantics`` and the legend's caption."""
+    if not semantics:
+        return None, ""
+    if evaluate:
+        raise ExportError("colour the claims either by labels (--evaluate) or by "
+                          "strengths (--strengths), not both")
+    from .semantics.gradual import strengths as weigh
+    try:
+        result = weigh(amap, semantics)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from None
+    values = {cid: (cs.strength if cs.converged else None) for cid, cs in result.claims.items()}
+    return values, result.describe(words_language(lang or amap.lang) != "de")

@@ -29,6 +29,9 @@ MAX_INPUT = 32 * 1024 * 1024
 
 
 def cache_dir() -> str:
+    """$ARGMAP_EXPORT_CACHE_DIR, else ``exports`` beside the layout cache."""
+    if os.environ.get("ARGMAP_EXPORT_CACHE_DIR"):
+        return os.environ["ARGMAP_EXPORT_CACHE_DIR"]
     from .layout import cache_dir as layouts
     return os.path.join(os.path.dirname(layouts()), "exports")
 

@@ -4,7 +4,9 @@ Every claim is ``<g id="claim-ID" class="claim kind-K tag-T">`` and every
 relation ``<g id="rel-KEY" class="relation support|attack|undercut">``; the
 quote and source of a claim are its tooltip (``<title>``).  With an
 evaluation's labels, a claim also has class ``label-IN|OUT|UNDEC``, its box
-takes the label's colours and a badge on its top edge names the label.
+takes the label's colours and a badge on its top edge names the label.  With
+gradual strengths, a claim has class ``strength`` and ``data-strength``, its
+box is filled from weak to strong and the badge shows the number.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from .resources import resource_path
 from .style import (
     BADGE_SIZE, CORNER, FONT_FAMILY, FONT_FILE, FONT_STACK, KIND_STYLE, LABEL_STYLE,
     RELATION_STYLE, SMALL_COLOR, SMALL_SIZE, STRIPE,
-    TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, label_badge, map_words, tag_color,
+    TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, label_badge, map_words,
+    strength_badge, strength_fill, strength_text, tag_color,
 )
 
 #: characters XML 1.0 does not allow (C0 controls but tab and line ends, lone surrogates,
@@ -39,6 +42,10 @@ def escape(text: str) -> str:
 
 #: claim id -> (label IN|OUT|UNDEC, whether the user assumed it)
 Labels = Mapping[str, "tuple[str, bool]"]
+#: claim id -> gradual strength in [0, 1] (None: it did not settle)
+StrengthMap = Mapping[str, "float | None"]
+#: a claim not in a strength map
+_NO_STRENGTH = object()
 
 TITLE_BAND = 44.0
 LEGEND_H = 58.0
@@ -112,7 +119,8 @@ def _style_block(embed_font: bool) -> str:
 
 
 def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
-               out: list[str], label: "tuple[str, bool] | None" = None) -> None:
+               out: list[str], label: "tuple[str, bool] | None" = None,
+               strength: object = _NO_STRENGTH) -> None:
     claim = amap.claims[cid]
     node = lay.claim(cid)
     if node is None:
@@ -126,7 +134,13 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
         classes.append("ref")
     if label is not None:
         classes.append(f"label-{label[0]}")
-    out.append(f'<g id="claim-{escape(cid)}" class="{escape(" ".join(classes))}">')
+    weighed = strength is not _NO_STRENGTH
+    value = float(strength) if isinstance(strength, (int, float)) else None
+    data = ""
+    if weighed:
+        classes.append("strength")
+        data = f' data-strength="{value!r}"' if value is not None else ' data-strength=""'
+    out.append(f'<g id="claim-{escape(cid)}" class="{escape(" ".join(classes))}"{data}>')
     tip = []
     if shown.quote:
         tip.append(f"„{shown.quote}“")
@@ -139,10 +153,16 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
     if label is not None:
         words = map_words(amap.lang)
         tip.append(f"{label[0]}: {words[label[0]]}" + (f" ({words['assumed']})" if label[1] else ""))
+    if weighed:
+        words = map_words(amap.lang)
+        tip.append(f"{words['strength']} {strength_text(value)}"
+                   + (f" ({words['unsettled']})" if value is None else "")
+                   + f", {words['base']} {claim.base:.2f}")
     if tip:
         out.append(f"<title>{escape(chr(10).join(tip))}</title>")
+    fill = f' style="fill: {strength_fill(value)}"' if weighed else ""
     out.append(f'<rect class="box" x="{_f(x0)}" y="{_f(y0)}" width="{_f(node.w)}" '
-               f'height="{_f(node.h)}" rx="{CORNER}"/>')
+               f'height="{_f(node.h)}" rx="{CORNER}"{fill}/>')
     tags = claim.tags or shown.tags
     if tags:
         color = tag_color(amap, tags[0])
@@ -160,11 +180,17 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
                    f'width="{_f(b.w)}" height="{_f(b.h)}" rx="{_f(b.h / 2)}"/>'
                    f'<text class="badge-text" x="{_f(x0 + b.text_x)}" '
                    f'y="{_f(y0 + b.baseline)}">{escape(b.text)}</text>')
+    if weighed:
+        b = strength_badge(value, node.w)
+        out.append(f'<rect class="strength-badge" fill="{b.border}" x="{_f(x0 + b.x)}" '
+                   f'y="{_f(y0 + b.y)}" width="{_f(b.w)}" height="{_f(b.h)}" '
+                   f'rx="{_f(b.h / 2)}"/><text class="badge-text" x="{_f(x0 + b.text_x)}" '
+                   f'y="{_f(y0 + b.baseline)}">{escape(b.text)}</text>')
     out.append("</g>")
 
 
 def _legend(amap: ArgumentMap, x: float, y: float, out: list[str],
-            evaluated: str = "") -> float:
+            evaluated: str = "", weighed: str = "", unsettled: bool = False) -> float:
     words = map_words(amap.lang)
     out.append(f'<g id="legend" class="legend" transform="translate({_f(x)},{_f(y)})">')
     cx = 0.0
@@ -210,19 +236,51 @@ def _legend(amap: ArgumentMap, x: float, y: float, out: list[str],
                        "</text></g>")
             cx += 130
         width = max(width, cx)
+    if weighed:
+        width = max(width, _strength_legend(words, weighed, unsettled, out))
     out.append("</g>")
     return width
 
 
+def _strength_legend(words: dict[str, str], weighed: str, unsettled: bool,
+                     out: list[str]) -> float:
+    """The legend line of gradual strengths: the caption, the scale, '?' if needed."""
+    out.append(f'<text x="0" y="67" font-size="11" fill="{SMALL_COLOR}">'
+               f"{escape(weighed)}:</text>")
+    cx = 12.0 + len(weighed) * 6.5
+    steps = [(0.0, f"0 {words['weak']}"), (0.25, "0.25"), (0.5, "0.5"), (0.75, "0.75"),
+             (1.0, f"1 {words['strong']}")] + ([(None, f"? {words['unsettled']}")]
+                                               if unsettled else [])
+    for value, text in steps:
+        out.append(f'<g class="strength-scale"><rect x="{_f(cx)}" y="56" width="22" '
+                   f'height="14" rx="3" fill="{strength_fill(value)}" stroke="{SMALL_COLOR}" '
+                   f'stroke-width="0.8"/><text x="{_f(cx + 28)}" y="67" font-size="11" '
+                   f'fill="{TEXT_COLOR}">{escape(text)}</text></g>')
+        cx += 40 + len(text) * 6.5
+    return cx
+
+
 def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
                embed_font: bool = False, title: bool = True, legend: bool = True,
-               labels: Labels | None = None, evaluated: str = "") -> str:
+               labels: Labels | None = None, evaluated: str = "",
+               strengths: StrengthMap | None = None, weighed: str = "") -> str:
     """The SVG text.  ``labels`` colours the claims by an evaluation, which the
-    legend names as ``evaluated`` (e.g. "grounded semantics").  ``english``: the
+    legend names as ``evaluated`` (e.g. "grounded semantics"); ``strengths`` fills
+    them by gradual strengths, named in the legend as ``weighed``.  ``english``: the
     claims' English texts; the fixed words (legend, kinds, badges) follow ``amap.lang``."""
     top = TITLE_BAND if title else 0.0
-    bottom = (LEGEND_H + (22.0 if labels is not None else 0.0)) if legend else 0.0
+    extra = labels is not None or strengths is not None
+    bottom = (LEGEND_H + (22.0 if extra else 0.0)) if legend else 0.0
     width = max(lay.width, 600.0 if legend else 0.0)
+    key: list[str] = []      # the legend, drawn first to know how wide it is
+    if legend:
+        drawn = _legend(
+            amap, 16, top + lay.height + 8, key,
+            (evaluated or map_words(amap.lang)["evaluation"]) if labels is not None else "",
+            (weighed or map_words(amap.lang)["strength"]) if strengths is not None else "",
+            strengths is not None and any(v is None for v in strengths.values()))
+        if strengths is not None:
+            width = max(width, drawn + 32)
     height = lay.height + top + bottom
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{_f(width)}" '
@@ -258,10 +316,9 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
     out.append('<g id="claims">')
     for cid in amap.claims:
         _claim_svg(amap, cid, lay, english, out,
-                   labels.get(cid) if labels is not None else None)
+                   labels.get(cid) if labels is not None else None,
+                   strengths.get(cid, _NO_STRENGTH) if strengths is not None else _NO_STRENGTH)
     out.append("</g></g>")
-    if legend:
-        _legend(amap, 16, top + lay.height + 8, out,
-                (evaluated or map_words(amap.lang)["evaluation"]) if labels is not None else "")
+    out += key
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 from .model import (
-    CLAIM_FIELDS, FORMAT_VERSION, ArgumentMap, Claim, Display, Relation, Source,
+    CLAIM_FIELDS, DEFAULT_BASE, FORMAT_VERSION, ArgumentMap, Claim, Display, Relation, Source,
 )
 
 
@@ -38,6 +38,14 @@ def _pos(value: Any) -> tuple[float, float] | None:
     return None
 
 
+def base_score(value: Any) -> float | None:
+    """A base score as the file gives it: a number from 0 to 1 (None for anything else)."""
+    if (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and 0 <= value <= 1):                   # nan is not in [0, 1]
+        return float(value)
+    return None
+
+
 def claim_from_data(cid: str, c: Any) -> Claim:
     if not isinstance(c, dict):
         c = {"text": _str(c)}
@@ -55,7 +63,13 @@ def claim_from_data(cid: str, c: Any) -> Claim:
         note=_str(c.get("note")),
         pos=_pos(c.get("pos")),
         ref=_str(c.get("ref")),
+        base=_base(c.get("base")),
     )
+
+
+def _base(value: Any) -> float:
+    score = base_score(value)
+    return DEFAULT_BASE if score is None else score
 
 
 def relation_from_data(r: Any) -> Relation | None:
@@ -116,6 +130,9 @@ def claim_to_data(claim: Claim) -> dict[str, Any]:
         elif name == "pos":
             if value is not None:
                 out[name] = [_num(value[0]), _num(value[1])]
+        elif name == "base":
+            if value != DEFAULT_BASE:
+                out[name] = int(value) if value in (0, 1) else value
         elif value:
             out[name] = list(value) if name == "tags" else value
     return out

@@ -28,6 +28,10 @@ from .yamlread import Document, check_size, decode, read_yaml_with_errors
 
 #: Claims and relations one map file may hold: checking a map this big takes
 #: about a second; a bigger one is refused right after parsing.
+#: subject of an error about a file the map names but that is not read (a folder outside
+#: its tree): the map itself was read completely, and saving it in place loses nothing
+NOT_READ = "not-read"
+
 MAX_CLAIMS = 10_000
 MAX_RELATIONS = 20_000
 #: Problems listed per file; the rest are counted in a last line.
@@ -53,6 +57,12 @@ class Loaded:
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def read_completely(self) -> bool:
+        """True when no error left part of the file unread (saving over it is safe)."""
+        return self.map is not None and not any(
+            d.is_error and d.subject != NOT_READ for d in self.diagnostics)
 
     @property
     def error_count(self) -> int:
@@ -119,7 +129,7 @@ def load_text(text: str, file: str = "", *, folder: str | None = None,
     refused = header_folder(amap, file or None, sources)[1]
     if refused:
         line, col = where(("source_folder",), False)
-        diags.append(Diagnostic(ERROR, refused, file, line, col))
+        diags.append(Diagnostic(ERROR, refused, file, line, col, subject=NOT_READ))
     if resolve:
         diags += resolve_refs(amap, folder if folder is not None
                               else os.path.dirname(file) or ".", file, where)

@@ -17,11 +17,14 @@ FORMAT_VERSION = 1
 
 CLAIM_KINDS = ("thesis", "claim", "evidence", "question")
 RELATION_TYPES = ("support", "attack", "undercut")
+#: A claim's base score (its strength before its reasons and objections count) when
+#: the map gives none; gradual semantics start from it (docs/gradual.md).
+DEFAULT_BASE = 0.5
 DIRECTIONS = ("TB", "LR", "BT", "RL")
 
 #: Claim fields in the order the file format writes them.
 CLAIM_FIELDS = ("ref", "text", "en", "kind", "speaker", "source", "quote",
-                "tags", "note", "pos")
+                "tags", "note", "pos", "base")
 RELATION_FIELDS = ("id", "type", "from", "to", "note")
 SOURCE_FIELDS = ("id", "title", "outlet", "date", "file", "url", "note")
 
@@ -54,6 +57,9 @@ class Claim:
     ref: str = ""
     #: The referenced claim once resolved (never written to the file).
     resolved: "Claim | None" = field(default=None, compare=False, repr=False)
+    #: Base score in [0, 1] for gradual semantics; a claim that refers to another
+    #: map's claim has its own (it is this map's weighting, not the other map's).
+    base: float = DEFAULT_BASE
 
     def display(self) -> "Claim":
         """The claim whose content is shown: the referenced one for a ref."""
@@ -61,7 +67,8 @@ class Claim:
 
     def clone(self) -> "Claim":
         return Claim(self.id, self.text, self.en, self.kind, self.speaker, self.source,
-                     self.quote, list(self.tags), self.note, self.pos, self.ref, self.resolved)
+                     self.quote, list(self.tags), self.note, self.pos, self.ref, self.resolved,
+                     self.base)
 
 
 @dataclass(eq=False)
@@ -210,6 +217,10 @@ class ArgumentMap:
             value = list(value)
         if name == "pos" and value is not None:
             value = (float(value[0]), float(value[1]))
+        if name == "base":
+            value = float(value)
+            if not 0.0 <= value <= 1.0:      # also refuses nan
+                raise ValueError(f"a base score is a number from 0 to 1, not {value}")
         if getattr(claim, name) == value:
             return
         setattr(claim, name, value)

@@ -33,7 +33,7 @@ TOP_FIELDS = ("argmap", "title", "description", "lang", "source_folder", "displa
               "relations")
 DISPLAY_FIELDS = ("direction", "tags")
 #: Values the canonical data leaves out; a file that spells them out keeps them.
-DEFAULTS = {"direction": "TB", "kind": "claim"}
+DEFAULTS = {"direction": "TB", "kind": "claim", "base": 0.5}
 
 
 def schema_line(path: str | None) -> str:

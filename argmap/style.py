@@ -50,11 +50,15 @@ MAP_WORDS = {
     "de": {"support": "stützt", "attack": "greift an", "undercut": "unterläuft",
            "linked": "verbundenes Argument", "thesis": "These", "claim": "Aussage",
            "evidence": "Beleg", "question": "Frage", "IN": "hält", "OUT": "fällt",
-           "UNDEC": "offen", "assumed": "angenommen", "evaluation": "Bewertung"},
+           "UNDEC": "offen", "assumed": "angenommen", "evaluation": "Bewertung",
+           "weak": "schwach", "strong": "stark", "unsettled": "kein Grenzwert",
+           "strength": "Stärke", "base": "Basis"},
     "en": {"support": "supports", "attack": "attacks", "undercut": "undercuts",
            "linked": "linked argument", "thesis": "Thesis", "claim": "Claim",
            "evidence": "Evidence", "question": "Question", "IN": "stands", "OUT": "falls",
-           "UNDEC": "undecided", "assumed": "assumed", "evaluation": "evaluation"},
+           "UNDEC": "undecided", "assumed": "assumed", "evaluation": "evaluation",
+           "weak": "weak", "strong": "strong", "unsettled": "did not settle",
+           "strength": "strength", "base": "base"},
 }
 #: kinds whose box shows no kind word (most claims are plain claims)
 UNLABELLED_KINDS = frozenset({"claim"})
@@ -65,6 +69,12 @@ LABEL_STYLE = {
     "OUT": ("#fbe8e6", "#c62828"),
     "UNDEC": ("#fff5d9", "#a66d00"),
 }
+#: a gradual strength's box fill: weak (0), middle (0.5), strong (1), mixed in between
+#: (a diverging scale that colour-blind readers can tell apart, light enough for text)
+STRENGTH_SCALE = ("#ef8a62", "#f7f7f7", "#67a9cf")
+#: the box of a claim whose strength did not settle, and the strength badge
+STRENGTH_UNSETTLED = "#ffffff"
+STRENGTH_BADGE = "#56606a"
 BADGE_SIZE = 8.5
 TEXT_COLOR = "#1d2329"
 SMALL_COLOR = "#56606a"
@@ -245,3 +255,33 @@ def label_badge(label: str, assumed: bool, box_w: float, lang: str | None = "de"
     return Badge(text, x, -h / 2, w, h, round(x + (w - tw) / 2, 2),
                  round((0.729 * BADGE_SIZE) / 2, 2),  # capitals centred on the edge
                  fill, border)
+
+
+def strength_fill(value: float | None) -> str:
+    """The box fill for a claim of strength ``value`` (None: it did not settle)."""
+    if value is None or not value == value:
+        return STRENGTH_UNSETTLED
+    v = min(1.0, max(0.0, value))
+    lo, hi, t = ((STRENGTH_SCALE[0], STRENGTH_SCALE[1], v * 2) if v < 0.5
+                 else (STRENGTH_SCALE[1], STRENGTH_SCALE[2], v * 2 - 1))
+    mixed = (round(int(lo[i:i + 2], 16) * (1 - t) + int(hi[i:i + 2], 16) * t)
+             for i in (1, 3, 5))
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
+def strength_text(value: float | None) -> str:
+    """A strength as a box shows it: two decimals, '?' when it did not settle."""
+    return "?" if value is None else f"{value:.2f}"
+
+
+def strength_badge(value: float | None, box_w: float,
+                   metrics: FontMetrics | None = None) -> Badge:
+    """The badge with a claim's strength, where the label badge goes (top edge, right)."""
+    m = metrics or font_metrics(FONT_FILE_BOLD)
+    text = strength_text(value)
+    tw = m.width(text, BADGE_SIZE)
+    w = math.ceil(tw + 10)
+    h = 14.0
+    x = box_w - w - 8
+    return Badge(text, x, -h / 2, w, h, round(x + (w - tw) / 2, 2),
+                 round((0.729 * BADGE_SIZE) / 2, 2), strength_fill(value), STRENGTH_BADGE)

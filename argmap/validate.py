@@ -17,7 +17,7 @@ from .fileformat import relation_from_data
 Where = Callable[[tuple, bool], tuple[int, int]]
 
 #: Fields a claim that refers to another map's claim may carry itself.
-REF_LOCAL_FIELDS = {"ref", "tags", "note", "pos", "kind"}
+REF_LOCAL_FIELDS = {"ref", "tags", "note", "pos", "kind", "base"}
 
 
 def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:

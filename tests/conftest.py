@@ -25,5 +25,7 @@ def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     # unsaved edits of one test are not offered to the next one
     monkeypatch.setenv("ARGMAP_RECOVERY_DIR", str(tmp_path_factory.mktemp("recovery")))
+    # each test draws its own exports (a picture kept by another test is not this one's)
+    monkeypatch.setenv("ARGMAP_EXPORT_CACHE_DIR", str(tmp_path_factory.mktemp("exports")))
     # the bundled maps' source_folder lies outside their folder: chosen, as ./run does
     monkeypatch.setenv("ARGMAP_SOURCES", str(ARTICLES))

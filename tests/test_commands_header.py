@@ -15,7 +15,7 @@ from argmap.mapio import load_file, load_text
 from argmap.model import Relation, Source
 from argmap.savefile import save_map
 
-from conftest import DATA, ROOT
+from conftest import ARTICLES, DATA, ROOT
 from test_commands import roundtrip
 
 MAP = "2024-05-putins-angebot-verhandlungen.yaml"
@@ -24,7 +24,10 @@ MAP = "2024-05-putins-angebot-verhandlungen.yaml"
 @pytest.fixture
 def bundled(tmp_path):
     """A bundled map copied to tmp_path: (model, path, original text)."""
-    path = tmp_path / MAP
+    maps = tmp_path / "project" / "maps"     # ../../shared/articles leads to the articles
+    maps.mkdir(parents=True)
+    (tmp_path / "shared").symlink_to(ARTICLES.parent, target_is_directory=True)
+    path = maps / MAP
     shutil.copy(ROOT / "maps" / MAP, path)
     loaded = load_file(str(path))
     return loaded.map, path, loaded.text

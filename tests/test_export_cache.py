@@ -14,10 +14,11 @@ from conftest import DATA, ROOT
 
 
 @pytest.fixture
-def drawn(monkeypatch):
-    """Counts the real exports (layout and drawing)."""
+def drawn(monkeypatch, tmp_path):
+    """Counts the real exports (layout and drawing); a cache of this test's own."""
     import argmap.export as export
 
+    monkeypatch.setenv("ARGMAP_EXPORT_CACHE_DIR", str(tmp_path / "exports"))
     calls = []
     real = export.export_bytes
 
@@ -89,6 +90,7 @@ def test_a_fallback_layout_is_not_kept(tmp_path, drawn, capsys):
 
 
 def test_the_cache_is_bounded(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGMAP_EXPORT_CACHE_DIR", str(tmp_path / "exports"))
     monkeypatch.setattr(export_cache, "MAX_ENTRIES", 3)
     for k in range(6):
         export_cache.put(f"{k:02d}" + "a" * 62, b"x" * 10)

@@ -27,10 +27,11 @@ from .common import (
     parse_assumptions,
     print_diagnostics,
 )
+from .strengths import GRADUAL_CHOICES, evaluate_strengths
 
 NAME = "evaluate"
 HELP = "label claims IN/OUT/UNDEC (grounded, preferred, stable)"
-CLI_SEMANTICS = ("grounded", "preferred", "stable")
+CLI_SEMANTICS = ("grounded", "preferred", "stable") + GRADUAL_CHOICES   # strengths: docs/gradual.md
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -81,6 +82,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt is None:
         fmt = "map" if args.file.lower().endswith(MAP_SUFFIXES) else None
+    if args.semantics in GRADUAL_CHOICES:
+        return evaluate_strengths(args, fmt, assume)
     if fmt == "map":
         return _evaluate_map(args, assume)
     return _evaluate_framework(args, fmt, assume)

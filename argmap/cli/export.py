@@ -41,6 +41,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                    help="with --evaluate: what if this claim is accepted or rejected")
     p.add_argument("--labelling", type=int, default=1, metavar="N",
                    help="with --evaluate preferred|stable: which labelling to draw (from 1)")
+    p.add_argument("--strengths", metavar="SEMANTICS", choices=("dfquad", "quadratic"),
+                   help="fill the claims from weak to strong by a gradual semantics, dfquad "
+                   "or quadratic, with each strength on its box (see docs/gradual.md)")
     p.add_argument("--lang", choices=sorted(MAP_WORDS),
                    help="language of the words drawn into the picture (legend, kind names, "
                    "badges); default: the map's own (lang:), English for one not listed")
@@ -75,12 +78,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     if assume and not args.evaluate:
         error(NAME, "--assume needs --evaluate")
         return EXIT_USAGE
+    if args.strengths and args.evaluate:
+        error(NAME, "colour the claims either by labels (--evaluate) or by strengths "
+              "(--strengths), not both")
+        return EXIT_USAGE
     budget = LAYOUT_BUDGET if args.layout_budget is None else args.layout_budget
     if budget < 0:
         error(NAME, "--layout-budget must be 0 (no limit) or more seconds")
         return EXIT_USAGE
     options = dict(embed_font=args.embed_font, evaluate=args.evaluate, assume=assume,
-                   labelling=args.labelling, budget=budget or None, lang=args.lang)
+                   labelling=args.labelling, budget=budget or None, lang=args.lang,
+                   strengths=args.strengths)
     from .. import export_cache
 
     key = None if args.no_cache else export_cache.export_key(args.file, fmt, options)

@@ -13,7 +13,7 @@ from argmap.gui.fonts import load_fonts
 from argmap.gui.main_window import MainWindow
 from argmap.mapio import load_file
 
-from conftest import DATA, ROOT
+from conftest import ARTICLES, DATA, ROOT, copy_bundled
 
 
 @pytest.fixture(autouse=True)
@@ -44,9 +44,7 @@ def window(qtbot, tmp_path):
 
 @pytest.fixture
 def mapfile(tmp_path):
-    target = tmp_path / "2022-11-waffenstillstand-sieg-fuer-putin.yaml"
-    shutil.copy(ROOT / "maps" / target.name, target)
-    return target
+    return copy_bundled("2022-11-waffenstillstand-sieg-fuer-putin.yaml", tmp_path)
 
 
 def open_and_settle(qtbot, w, path):
@@ -68,7 +66,8 @@ def test_open_bundled_map_draws_every_claim(qtbot, window, mapfile):
         assert (item.x(), item.y()) == (node.x, node.y)
         assert (item.w, item.h) == (node.w, node.h)
     assert window.tabs.count() == 1 and "sieg-fuer-putin" in window.tabs.tabText(0)
-    assert "43 claims" in window.status.text()
+    assert f"{len(doc.amap.claims)} claims" in window.status.text() and "0 errors" in \
+        window.status.text()
 
 
 def test_add_connect_edit_undo_redo_save(qtbot, window, mapfile):
@@ -406,7 +405,6 @@ def test_import_argdown_and_aif_as_new_unsaved_maps_and_export_them(qtbot, windo
 
 @pytest.fixture
 def window_with_sources(qtbot, tmp_path):
-    from conftest import ARTICLES
 
     if not ARTICLES.is_dir():
         pytest.skip(f"the articles are not at {ARTICLES}")
@@ -466,15 +464,17 @@ def test_source_pane_highlights_quote_selects_by_click_and_makes_claims(
     assert len(doc.amap.claims) == n and new not in doc.amap.claims
 
 
-def test_source_pane_without_sources_folder_shows_details(qtbot, window, mapfile):
+def test_source_pane_without_sources_folder_shows_details(qtbot, window, mapfile,
+                                                          monkeypatch):
+    monkeypatch.delenv("ARGMAP_SOURCES")
     doc = open_and_settle(qtbot, window, mapfile)
     cid = next(c for c, cl in doc.amap.claims.items() if cl.source)
     window.select_claim(cid)
     pane = window.source_pane
     src = doc.amap.source_of(doc.amap.claims[cid])
     text = pane.header.text()
-    # the copy's header names ../../shared/articles, outside its folder: not read
-    assert src.title.split()[0] in text and "lies outside the map's folder" in text
+    # the copy's header names the articles' folder absolutely: not read unless chosen
+    assert src.title.split()[0] in text and "it is not read unless it is chosen" in text
     assert not pane.edit.isVisible() and pane.spans == {}
     doc.amap.source_folder = ""
     window.select_claim(None)
@@ -546,10 +546,11 @@ def test_source_folder_named_in_the_header_feeds_the_pane(qtbot, window, mapfile
     if not ARTICLES.is_dir():
         pytest.skip(f"the articles are not at {ARTICLES}")
     text = mapfile.read_text(encoding="utf-8")
-    assert "source_folder: ../../shared/articles\n" in text
-    # the same folder, named from where this copy of the map lies
+    assert f"source_folder: {ARTICLES}\n" in text
+    # the same folder, named from where this copy of the map lies (outside its folder,
+    # and read because $ARGMAP_SOURCES names it)
     mapfile.write_text(text.replace(
-        "source_folder: ../../shared/articles",
+        f"source_folder: {ARTICLES}",
         f"source_folder: {os.path.relpath(ARTICLES, mapfile.parent)}"), encoding="utf-8")
     assert window.sources_dir is None
     doc = open_and_settle(qtbot, window, mapfile)

@@ -1,7 +1,6 @@
 """Nothing typed is lost: every path that saves, exports, evaluates, switches or
 closes first commits the open editor (in place or in the inspector) as its command."""
 
-import shutil
 
 import pytest
 from PySide6.QtCore import Qt
@@ -9,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from argmap.mapio import load_file
 
-from conftest import ROOT
+from conftest import copy_bundled
 from test_gui import _no_unexpected_dialogs, mapfile, open_and_settle, window  # noqa: F401
 
 CLAIM = "sieg-fuer-putin"
@@ -107,8 +106,7 @@ def test_selecting_another_claim_keeps_the_inspector_text(qtbot, window, mapfile
 
 def test_switching_tabs_commits_the_editor_to_its_own_map(qtbot, window, mapfile, tmp_path):
     doc = open_and_settle(qtbot, window, mapfile)
-    second = tmp_path / "2024-05-putins-angebot-verhandlungen.yaml"
-    shutil.copy(ROOT / "maps" / "2024-05-putins-angebot-verhandlungen.yaml", second)
+    second = copy_bundled("2024-05-putins-angebot-verhandlungen.yaml", tmp_path)
     _open_editor(qtbot, window)
     other = open_and_settle(qtbot, window, second)
     assert window.doc is other

@@ -1,7 +1,6 @@
 """Map → Properties and the Problems dock's relation fixes, in the real main window."""
 
 import difflib
-import shutil
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import (
 from argmap.gui.properties_dialog import MapPropertiesDialog
 from argmap.mapio import load_file
 
-from conftest import ROOT
+from conftest import copy_bundled
 from test_gui import _no_unexpected_dialogs, open_and_settle, window  # noqa: F401
 
 MAP = "2024-05-putins-angebot-verhandlungen.yaml"
@@ -22,9 +21,7 @@ SOURCE = "br24-2024-05"
 
 @pytest.fixture
 def mapfile(tmp_path):
-    target = tmp_path / MAP
-    shutil.copy(ROOT / "maps" / MAP, target)
-    return target
+    return copy_bundled(MAP, tmp_path)
 
 
 def open_properties(qtbot, w) -> MapPropertiesDialog:

@@ -17,6 +17,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p = subparsers.add_parser(NAME, help=HELP, description="Open the desktop app.")
     p.add_argument("path", nargs="?", metavar="FILE|FOLDER")
     p.add_argument("--sources", metavar="DIR", help="folder with the article texts")
+    p.add_argument("--lang", choices=("de", "en"),
+                   help="the language of the interface: German or English (default: the "
+                        "setting in View → Language, else the system's)")
     p.add_argument("--screenshot", metavar="OUT.png",
                    help="open the map, wait for its layout, save a picture of the window "
                         "and quit (no display needed)")

@@ -1,6 +1,7 @@
 """Starting the desktop app: ``argmap gui [FILE|FOLDER]`` or ``argmap-gui``; with
 ``--screenshot OUT.png`` it opens the map, waits for its layout, saves a picture
-of the window and quits (no display needed with QT_QPA_PLATFORM=offscreen)."""
+of the window and quits (no display needed with QT_QPA_PLATFORM=offscreen).
+``argmap gui --lang de|en`` picks the language of the interface (:mod:`argmap.gui.language`)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def main(args: argparse.Namespace | None = None, argv: list[str] | None = None) 
     from PySide6.QtWidgets import QApplication
 
     from .fonts import load_fonts
+    from .language import chosen_language, install
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -47,13 +49,17 @@ def main(args: argparse.Namespace | None = None, argv: list[str] | None = None) 
     load_fonts()
     path = getattr(args, "path", None) or default_maps_folder()
     screenshot = getattr(args, "screenshot", None)
+    lang = getattr(args, "lang", None)
     if screenshot:
         with tempfile.TemporaryDirectory(prefix="argmap-screenshot-") as scratch:
             # the user's settings (recent files, window layout) stay as they are
             settings = QSettings(os.path.join(scratch, "argmap.ini"), QSettings.Format.IniFormat)
+            install(chosen_language(settings, lang), app)
             window = MainWindow(settings, sources_dir=getattr(args, "sources", None))
             return save_screenshot(app, window, path, screenshot)
-    window = MainWindow(QSettings(), sources_dir=getattr(args, "sources", None))
+    settings = QSettings()
+    install(chosen_language(settings, lang), app)
+    window = MainWindow(settings, sources_dir=getattr(args, "sources", None))
     window.show()
     if path:
         window.open_path(path)

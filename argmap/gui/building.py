@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from ..commands import AddClaim, AddRelation, Macro, _short
 from ..interchange._common import slugify
 from ..model import Claim, Relation
+from .language import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from .document import MapDocument
@@ -23,7 +24,10 @@ _STOP = set("der die das des dem den ein eine einer eines einem einen und oder z
             "im in ist sind es the a an of to is are and or in it".split())
 
 PLACEHOLDER = {"": "Neue Aussage", "support": "Neuer Grund", "attack": "Neuer Einwand"}
-STEP = {"": "Add claim", "support": "Add reason", "attack": "Add objection"}
+#: the undo step of a new claim (translated where it is shown)
+STEP = {"": QT_TRANSLATE_NOOP("Builder", "Add claim"),
+        "support": QT_TRANSLATE_NOOP("Builder", "Add reason"),
+        "attack": QT_TRANSLATE_NOOP("Builder", "Add objection")}
 
 
 def id_from_text(text: str, taken) -> str:
@@ -82,7 +86,7 @@ class Builder(QObject):
         steps = [AddClaim(doc.amap, claim)]
         if kind:
             steps.append(AddRelation(doc.amap, Relation(kind, [cid], target)))
-        qt = doc.push(Macro(step or STEP[kind], steps))
+        qt = doc.push(Macro(step or self.tr(STEP[kind]), steps))
         scene.select_claims([cid])
         editor = w.edit_claim(cid, on_commit=lambda c, text, english, doc=doc, qt=qt:
                               self._commit(doc, qt, c, text, english, kind, target, step))
@@ -105,7 +109,7 @@ class Builder(QObject):
         claims = scene.selected_claims() if scene else []
         if len(claims) != 1:
             self.window.statusBar().showMessage(
-                "Select one claim to add a reason or an objection to it.", 5000)
+                self.tr("Select one claim to add a reason or an objection to it."), 5000)
             return None
         return self.add(kind, claims[-1])
 
@@ -134,7 +138,8 @@ class Builder(QObject):
         steps = [AddClaim(doc.amap, new)]
         if kind:
             steps.append(AddRelation(doc.amap, Relation(kind, [new.id], target)))
-        doc.push(Macro(f"{step or STEP[kind]} “{_short(text)}”", steps))
+        doc.push(Macro(self.tr("{step} “{text}”").format(step=step or self.tr(STEP[kind]),
+                                                         text=_short(text)), steps))
         if scene is not None and scene.doc is doc:
             scene.select_claims([new.id])
             if self.window.view is not None:

@@ -11,7 +11,7 @@ from ..commands import Command, SetClaimField
 from ..coverage import MissingQuote, missing_quotes
 from ..diagnostics import Diagnostic, sort_key
 from ..fileformat import to_data
-from ..mapio import Loaded, load_file, load_text
+from ..mapio import NOT_READ, Loaded, load_file, load_text
 from ..model import ArgumentMap
 from ..quotes import source_folders
 from ..sourcetext import find_source_text
@@ -121,7 +121,7 @@ class MapDocument(QObject):
         self.import_warnings: list[Diagnostic] = []
         self.disk_text = text                    # what the file held when read or written
         self.load_problems = list(load_problems or [])
-        self.had_errors = any(d.is_error for d in self.load_problems)
+        self.had_errors = any(d.is_error and d.subject != NOT_READ for d in self.load_problems)
         self.problems: list[Diagnostic] = list(self.load_problems)
         #: folder of the article texts the app was given (the map's header may name another)
         self.sources_dir: str | None = None
@@ -239,7 +239,7 @@ class MapDocument(QObject):
                 or claim.quote != miss.quote:
             return False
         cmd = SetClaimField(self.amap, claim_id, "quote", miss.suggestion.text)
-        cmd.text = "Use Nearest Passage as Quote"
+        cmd.text = self.tr("Use Nearest Passage as Quote")
         cmd.merge_id = 0    # its own step, not merged with typing in the quote field
         self.push(cmd)
         return True
@@ -307,13 +307,14 @@ class MapDocument(QObject):
         ``overwrite``): a save never silently drops someone else's change."""
         target = path or self.path
         if target is None:
-            raise SaveError("no file name yet")
+            raise SaveError(self.tr("no file name yet"))
         if target == self.path and self.had_errors:
-            raise SaveError(f"{self.title} had errors when it was opened; argmap read only "
-                            "part of it. Save to a new file so the original stays as it is.")
+            raise SaveError(self.tr("{title} had errors when it was opened; argmap read only "
+                                    "part of it. Save to a new file so the original stays as "
+                                    "it is.").format(title=self.title))
         if target == self.path and not overwrite and self.changed_on_disk():
-            raise SaveConflict(f"{target} was changed on disk since you opened it (by "
-                               "another window or program).")
+            raise SaveConflict(self.tr("{path} was changed on disk since you opened it (by "
+                                       "another window or program).").format(path=target))
         original = self.disk_text if target == self.path else None
         if original is None and target != self.path and os.path.exists(target):
             original = None  # Save As over another file: fresh canonical text
@@ -376,7 +377,7 @@ class MapDocument(QObject):
         if loaded.text:
             QThreadPool.globalInstance().start(_PrepareSave(loaded.text))
         self.load_problems = loaded.diagnostics
-        self.had_errors = bool(loaded.errors)
+        self.had_errors = not loaded.read_completely
         self.undo_stack.clear()
         self.reloaded.emit()
         self.validate()

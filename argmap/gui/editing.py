@@ -4,6 +4,7 @@ A mixin of :class:`MainWindow`."""
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
@@ -24,7 +25,13 @@ MIME = "application/x-argmap-claims"
 
 
 
-class EditingVerbs:
+if TYPE_CHECKING:    # a mixin of the main window: its methods (self.tr, …) are there
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
+
+
+class EditingVerbs(_Window):
     """Connect, undercut, delete, toggle, reverse, copy, paste, the canvas menu."""
 
     # -- editing verbs: build a command, push it ------------------------------------------
@@ -47,8 +54,8 @@ class EditingVerbs:
                 menu.addAction(a) if a else menu.addSeparator()
             if claim is not None and claim.display().quote:
                 menu.addSeparator()
-                menu.addAction("Show Source &Text", lambda: (self.source_dock.show(),
-                                                        self.source_dock.raise_()))
+                menu.addAction(self.tr("Show Source &Text"), lambda: (self.source_dock.show(),
+                                                                     self.source_dock.raise_()))
             ev = self.evaluation_menu
             if view.evaluation is not None and view.evaluation.enabled:
                 menu.addSeparator()
@@ -61,7 +68,7 @@ class EditingVerbs:
             for a in (self.a_toggle, self.a_reverse, None, self.a_delete):
                 menu.addAction(a) if a else menu.addSeparator()
         else:
-            menu.addAction("Add Claim &Here", lambda: self.add_claim(at))
+            menu.addAction(self.tr("Add Claim &Here"), lambda: self.add_claim(at))
             menu.addAction(self.a_paste)
             menu.addSeparator()
             for a in (self.a_select_all, self.a_fit, self.a_auto):
@@ -96,7 +103,8 @@ class EditingVerbs:
             return None
         claim = doc.amap.claims[claim_id]
         if claim.ref:
-            self.statusBar().showMessage(f"This claim stands for {claim.ref}; edit it there.", 5000)
+            self.statusBar().showMessage(
+                self.tr("This claim stands for {ref}; edit it there.").format(ref=claim.ref), 5000)
             return None
         english = self.scene.english
         for v in self.views():       # one editor at a time: another tab's goes to its map
@@ -139,18 +147,21 @@ class EditingVerbs:
             if going:
                 lines = "\n".join(f"• {', '.join(r.premises)} {r.type} {r.target}"
                                   for r in list(going.values())[:12])
-                more = f"\n… and {len(going) - 12} more" if len(going) > 12 else ""
+                more = ("\n" + self.tr("… and %n more", "", len(going) - 12)
+                        if len(going) > 12 else "")
+                question = (self.tr("Delete %n claim(s)?", "", len(claims)) + " "
+                            + self.tr("These %n relation(s) go with them:", "", len(going)))
                 answer = QMessageBox.question(
-                    self, "Delete claims",
-                    f"Delete {len(claims)} claim(s)? These {len(going)} relation(s) go with "
-                    f"them:\n\n{lines}{more}\n\n(You can undo this.)")
+                    self, self.tr("Delete claims"),
+                    f"{question}\n\n{lines}{more}\n\n" + self.tr("(You can undo this.)"))
                 if answer != QMessageBox.StandardButton.Yes:
                     return
             doc.push(remove_claims(doc.amap, claims))
         elif rels:
             cmds = [RemoveRelation(doc.amap, r) for k in rels
                     if (r := doc.amap.relation_by_key(k)) is not None]
-            doc.push(cmds[0] if len(cmds) == 1 else Macro(f"Delete {len(cmds)} relations", cmds))
+            doc.push(cmds[0] if len(cmds) == 1
+                     else Macro(self.tr("Delete %n relations", "", len(cmds)), cmds))
 
     def connect_selected(self, kind: str) -> None:
         claims = self.scene.selected_claims() if self.scene else []
@@ -163,7 +174,8 @@ class EditingVerbs:
             return None
         rel = Relation(kind, list(premises), target)
         if doc.amap.relation_by_key(rel.key) is not None:
-            self.statusBar().showMessage("These claims are connected like that already.", 4000)
+            self.statusBar().showMessage(
+                self.tr("These claims are connected like that already."), 4000)
             return None
         doc.push(AddRelation(doc.amap, rel))
         return rel
@@ -181,7 +193,7 @@ class EditingVerbs:
             cmds.append(SetRelationField(doc.amap, rel, "id", new_id))
         ucut = Relation("undercut", list(premises), rel.id if rel.id else new_id)
         cmds.append(AddRelation(doc.amap, ucut))
-        doc.push(Macro("Undercut relation", cmds) if len(cmds) > 1 else cmds[0])
+        doc.push(Macro(self.tr("Undercut relation"), cmds) if len(cmds) > 1 else cmds[0])
         return ucut
 
     def undercut_selected(self) -> None:
@@ -200,9 +212,8 @@ class EditingVerbs:
     def ask_relation_type(self, linked: bool) -> str | None:
         """A menu at the pointer: supports or attacks?"""
         menu = QMenu(self)
-        label = "together " if linked else ""
-        sup = menu.addAction(f"{label}supports")
-        att = menu.addAction(f"{label}attacks")
+        sup = menu.addAction(self.tr("together supports") if linked else self.tr("supports"))
+        att = menu.addAction(self.tr("together attacks") if linked else self.tr("attacks"))
         chosen = menu.exec(self.cursor().pos())
         return {sup: "support", att: "attack"}.get(chosen)
 
@@ -215,7 +226,8 @@ class EditingVerbs:
                 cmds.append(SetRelationField(doc.amap, r, "type",
                                              "attack" if r.type == "support" else "support"))
         if cmds:
-            doc.push(cmds[0] if len(cmds) == 1 else Macro("Toggle relation types", cmds))
+            doc.push(cmds[0] if len(cmds) == 1
+                     else Macro(self.tr("Toggle relation types"), cmds))
             # a relation's key names its type: select them again under their new keys,
             # so T then R (or T again) goes on with the same relations
             keys = {c.relation.key for c in cmds}

@@ -170,12 +170,16 @@ class Evaluation(QObject):
         return (lab.label, lab.why) if lab else None
 
     def describe(self, english: bool = True) -> str:
+        """The caption, in English or German: the legend speaks the map's language,
+        the status bar and the inspector the interface's."""
         if not self.enabled:
             return ""
         if self.error:
-            return f"cannot evaluate: {self.error}"
+            return (f"cannot evaluate: {self.error}" if english
+                    else f"Auswertung nicht möglich: {self.error}")
         if self.running or self.result is None:
-            return f"{self.semantics} semantics: computing…"
+            return (f"{self.semantics} semantics: computing…" if english
+                    else f"Semantik {self.semantics}: wird berechnet…")
         text = self.result.describe(self.index, english)
         if self.result.truncated:
             text += f" (stopped: {self.result.reason})" if english else \

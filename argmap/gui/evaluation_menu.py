@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu
 from shiboken6 import isValid
 
 from .evaluation import SEMANTICS, Evaluation
+from .language import current_language
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -25,30 +26,34 @@ class EvaluationMenu(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        self.a_toggle = self._act("&Evaluate Map", self._toggle, "Ctrl+Shift+E",
-                                  "Colour every claim by whether it stands (IN), falls (OUT) "
-                                  "or stays undecided, given the attacks and supports")
+        self.a_toggle = self._act(self.tr("&Evaluate Map"), self._toggle, "Ctrl+Shift+E",
+                                  self.tr("Colour every claim by whether it stands (IN), falls "
+                                          "(OUT) or stays undecided, given the attacks and "
+                                          "supports"))
         self.a_toggle.setCheckable(True)
         self.group = QActionGroup(self)
         self.semantics_actions: dict[str, QAction] = {}
-        for name, tip in (("grounded", "the sceptical core: only what must stand"),
-                          ("preferred", "every maximal consistent position"),
-                          ("stable", "positions that reject all they do not accept")):
+        # the semantics keep their names (as in the literature and the file format)
+        for name, tip in (("grounded", self.tr("the sceptical core: only what must stand")),
+                          ("preferred", self.tr("every maximal consistent position")),
+                          ("stable", self.tr("positions that reject all they do not accept"))):
             a = self._act(name.capitalize(), lambda _=False, n=name: self._set_semantics(n),
                           tip=tip)
             a.setCheckable(True)
             self.group.addAction(a)
             self.semantics_actions[name] = a
         self.semantics_actions["grounded"].setChecked(True)
-        self.a_next = self._act("&Next Labelling", lambda: self._step(1), "Ctrl+]")
-        self.a_prev = self._act("&Previous Labelling", lambda: self._step(-1), "Ctrl+[")
-        self.a_accept = self._act("What if &Accepted", lambda: self._assume("accepted"), None,
-                                  "Assume the selected claims stand, and see what follows")
-        self.a_reject = self._act("What if &Rejected", lambda: self._assume("rejected"), None,
-                                  "Assume the selected claims fall, and see what follows")
-        self.a_unassume = self._act("No Assu&mption", lambda: self._assume(None))
-        self.a_clear = self._act("&Clear All Assumptions", self._clear)
-        self.menu = QMenu("Eva&luate", window)
+        self.a_next = self._act(self.tr("&Next Labelling"), lambda: self._step(1), "Ctrl+]")
+        self.a_prev = self._act(self.tr("&Previous Labelling"), lambda: self._step(-1), "Ctrl+[")
+        self.a_accept = self._act(self.tr("What if &Accepted"), lambda: self._assume("accepted"),
+                                  None, self.tr("Assume the selected claims stand, and see "
+                                                "what follows"))
+        self.a_reject = self._act(self.tr("What if &Rejected"), lambda: self._assume("rejected"),
+                                  None, self.tr("Assume the selected claims fall, and see "
+                                                "what follows"))
+        self.a_unassume = self._act(self.tr("No Assu&mption"), lambda: self._assume(None))
+        self.a_clear = self._act(self.tr("&Clear All Assumptions"), self._clear)
+        self.menu = QMenu(self.tr("Eva&luate"), window)
         self.menu.addAction(self.a_toggle)
         self.menu.addSeparator()
         for a in self.semantics_actions.values():
@@ -93,8 +98,9 @@ class EvaluationMenu(QObject):
         if view is self.window.view:
             self.sync()
             self.window.inspector.show_claim(self.window.inspector.claim_id)
-            if ev.enabled:
-                self.window.statusBar().showMessage(ev.describe(True), 6000)
+            if ev.enabled:   # in the words of the interface
+                self.window.statusBar().showMessage(
+                    ev.describe(current_language() != "de"), 6000)
 
     def sync(self) -> None:
         """Menu state from the current map's evaluation."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -29,7 +30,13 @@ STATE_VERSION = 2
 
 
 
-class FileActions:
+if TYPE_CHECKING:    # a mixin of the main window: its methods (self.tr, …) are there
+    from PySide6.QtWidgets import QMainWindow as _Window
+else:
+    _Window = object
+
+
+class FileActions(_Window):
     """Opening, saving, closing, importing and exporting maps."""
 
     # -- opening --------------------------------------------------------------------
@@ -54,8 +61,8 @@ class FileActions:
                 return v.map_scene.doc
         doc, loaded = MapDocument.open(path, self)
         if doc is None:
-            QMessageBox.critical(self, "Cannot open map",
-                                 f"{path} cannot be read:\n\n"
+            QMessageBox.critical(self, self.tr("Cannot open map"),
+                                 self.tr("{path} cannot be read:").format(path=path) + "\n\n"
                                  + "\n".join(str(d) for d in loaded.diagnostics[:12]))
             return None
         self._add_tab(doc)
@@ -66,8 +73,8 @@ class FileActions:
         if doc.had_errors:
             self.problems_dock.show()
             self.statusBar().showMessage(
-                f"{doc.title} has errors; it opened as far as it could. "
-                "Saving writes to a new file.", 8000)
+                self.tr("{title} has errors; it opened as far as it could. "
+                        "Saving writes to a new file.").format(title=doc.title), 8000)
         return doc
 
     def _add_tab(self, doc: MapDocument) -> MapView:
@@ -97,7 +104,7 @@ class FileActions:
         return view
 
     def _on_layout_failed(self, message: str) -> None:
-        QMessageBox.warning(self, "Layout failed", message)
+        QMessageBox.warning(self, self.tr("Layout failed"), message)
 
     def new_map(self) -> None:
         doc = MapDocument(ArgumentMap("Neue Karte"), None, None, [], self)
@@ -106,13 +113,13 @@ class FileActions:
         self.map_menu.open_properties(then=lambda: not doc.closed and self.add_claim())
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open map", self.browser.folder or "",
-                                              "Argument maps (*.yaml *.yml)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open map"), self.browser.folder or "",
+                                              self.tr("Argument maps") + " (*.yaml *.yml)")
         if path:
             self.open_path(path)
 
     def open_folder_dialog(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open folder of maps",
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open folder of maps"),
                                                 self.browser.folder or "")
         if path:
             self.open_path(path)
@@ -132,7 +139,7 @@ class FileActions:
         for p in self.recent_files():
             self.a_recent.addAction(os.path.basename(p), lambda p=p: self.open_path(p))
         if not self.a_recent.actions():
-            self.a_recent.addAction("(none)").setEnabled(False)
+            self.a_recent.addAction(self.tr("(none)")).setEnabled(False)
 
     # -- saving and closing ----------------------------------------------------------
     def save(self, doc: MapDocument | None = None) -> bool:
@@ -151,8 +158,8 @@ class FileActions:
             return False
         start = doc.path or doc.suggested_path \
             or os.path.join(self.browser.folder or "", "neue-karte.yaml")
-        path, _ = QFileDialog.getSaveFileName(self, "Save map as", start,
-                                              "Argument maps (*.yaml)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save map as"), start,
+                                              self.tr("Argument maps") + " (*.yaml)")
         if not path:
             return False
         if not path.endswith((".yaml", ".yml")):
@@ -171,11 +178,12 @@ class FileActions:
                     return False
                 doc.save(path, overwrite=True)
         except SaveError as exc:
-            QMessageBox.critical(self, "Not saved", f"{exc}\n\nNothing was lost: your edits are "
-                                 "still open here, and the file on disk is as it was.")
+            QMessageBox.critical(self, self.tr("Not saved"), f"{exc}\n\n" + self.tr(
+                "Nothing was lost: your edits are still open here, and the file on disk is "
+                "as it was."))
             return False
         self._remember(doc.path)
-        self.statusBar().showMessage(f"Saved {doc.path}", 4000)
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=doc.path), 4000)
         self._update_title()
         return True
 
@@ -188,12 +196,13 @@ class FileActions:
 
     def ask_conflict(self, doc: MapDocument, message: str) -> str:
         """The file changed on disk since it was read: 'overwrite', 'save-as' or 'cancel'."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "File changed on disk",
-                          f"{message}\n\nSaving now would overwrite that change with your "
-                          "version. Save your version under a new name instead, or overwrite?",
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File changed on disk"),
+                          f"{message}\n\n" + self.tr(
+                              "Saving now would overwrite that change with your version. Save "
+                              "your version under a new name instead, or overwrite?"),
                           parent=self)
-        save_as = box.addButton("Save &As…", QMessageBox.ButtonRole.AcceptRole)
-        overwrite = box.addButton("&Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(self.tr("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(self.tr("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save_as)
         box.exec()
@@ -206,7 +215,8 @@ class FileActions:
         if doc is None or not doc.path:
             return
         if doc.dirty and QMessageBox.question(
-                self, "Revert", f"Drop all unsaved edits of {doc.title}?") != \
+                self, self.tr("Revert"),
+                self.tr("Drop all unsaved edits of {title}?").format(title=doc.title)) != \
                 QMessageBox.StandardButton.Yes:
             return
         doc.reload()
@@ -224,9 +234,9 @@ class FileActions:
         if not isinstance(doc, MapDocument):
             return
         answer = QMessageBox.question(
-            self, "File changed on disk",
-            f"{doc.title} was changed by another program, and you have unsaved edits.\n\n"
-            "Reload it from disk and drop your edits?")
+            self, self.tr("File changed on disk"),
+            self.tr("{title} was changed by another program, and you have unsaved edits.\n\n"
+                    "Reload it from disk and drop your edits?").format(title=doc.title))
         if answer == QMessageBox.StandardButton.Yes:
             doc.reload()
 
@@ -234,7 +244,8 @@ class FileActions:
         if not doc.dirty:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to {doc.title}?",
+            self, self.tr("Unsaved changes"),
+            self.tr("Save the changes to {title}?").format(title=doc.title),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Save:
@@ -278,7 +289,8 @@ class FileActions:
             return False
         amap = self._selection_map() if selection else doc.amap
         if amap is None:
-            QMessageBox.information(self, "Export", "Select the claims to export first.")
+            QMessageBox.information(self, self.tr("Export"),
+                                    self.tr("Select the claims to export first."))
             return False
         ext = OTHER_FORMATS.get(fmt, "." + fmt)
         if path is None:
@@ -286,8 +298,8 @@ class FileActions:
                                     or "karte.yaml")[0]
             name = {"aif": "AIF JSON", "argdown": "Argdown", "graphml": "GraphML"}.get(
                 fmt, fmt.upper())
-            path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", base + ext,
-                                                  f"{name} (*{ext})")
+            title = self.tr("Export {format}").format(format=name)
+            path, _ = QFileDialog.getSaveFileName(self, title, base + ext, f"{name} (*{ext})")
             if not path:
                 return False
         try:
@@ -303,17 +315,17 @@ class FileActions:
                                     evaluated=self.view.legend.evaluation, layout=shown)
             atomic_write(path, data)
         except (ExportError, InterchangeError, OSError) as exc:
-            QMessageBox.critical(self, "Export failed", str(exc))
+            QMessageBox.critical(self, self.tr("Export failed"), str(exc))
             return False
-        self.statusBar().showMessage(f"Exported {path}", 4000)
+        self.statusBar().showMessage(self.tr("Exported {path}").format(path=path), 4000)
         return True
 
     # -- import ---------------------------------------------------------------------------
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a map", self.browser.folder or "",
-            "Argdown or AIF (*.argdown *.ad *.json *.aif);;Argdown (*.argdown *.ad);;"
-            "AIF JSON (*.json *.aif)")
+            self, self.tr("Import a map"), self.browser.folder or "",
+            self.tr("Argdown or AIF") + " (*.argdown *.ad *.json *.aif);;"
+            "Argdown (*.argdown *.ad);;AIF JSON (*.json *.aif)")
         if path:
             self.import_file(path)
 
@@ -323,7 +335,7 @@ class FileActions:
         try:
             result = import_file(path)
         except InterchangeError as exc:
-            QMessageBox.critical(self, "Cannot import", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot import"), str(exc))
             return None
         doc = MapDocument(result.map, None, None, [], self)
         doc.import_warnings = list(result.warnings)
@@ -334,16 +346,21 @@ class FileActions:
             self.problems_dock.show()
         c = result.map.counts()
         self.statusBar().showMessage(
-            f"Imported {os.path.basename(path)}: {c['claims']} claims, {c['relations']} "
-            f"relations, {len(result.warnings)} warnings. Save it to keep it.", 8000)
+            self.tr("Imported {file}: {claims}, {relations}, {warnings}. Save it to keep "
+                    "it.").format(file=os.path.basename(path),
+                                  claims=self.tr("%n claims", "", c["claims"]),
+                                  relations=self.tr("%n relations", "", c["relations"]),
+                                  warnings=self.tr("%n warnings", "", len(result.warnings))),
+            8000)
         return doc
 
     def export_selection(self) -> bool:
         if self.doc is None or not self.scene.selected_claims():
-            QMessageBox.information(self, "Export", "Select the claims to export first.")
+            QMessageBox.information(self, self.tr("Export"),
+                                    self.tr("Select the claims to export first."))
             return False
         base = os.path.splitext(self.doc.path or "karte.yaml")[0] + "-auswahl.svg"
-        path, _ = QFileDialog.getSaveFileName(self, "Export selection", base,
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export selection"), base,
                                               "SVG (*.svg);;PNG (*.png);;PDF (*.pdf)")
         if not path:
             return False

@@ -16,6 +16,7 @@ from ..model import CLAIM_KINDS, RELATION_TYPES, Claim, Relation
 from ..style import LABEL_STYLE
 from .document import MapDocument
 from .evaluation import Evaluation
+from .language import current_language
 
 
 class _TextField(QPlainTextEdit):
@@ -56,7 +57,7 @@ class InspectorDock(QWidget):
         self.claim_id: str | None = None
         self.relation: Relation | None = None
         self.stack = QStackedWidget()
-        self.empty = QLabel("Select a claim or a relation to see and edit it here.")
+        self.empty = QLabel(self.tr("Select a claim or a relation to see and edit it here."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.stack.addWidget(self.empty)
@@ -91,7 +92,7 @@ class InspectorDock(QWidget):
         self.quote_source.setTextFormat(Qt.TextFormat.RichText)
         self.quote_source.linkActivated.connect(self._quote_link)
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("comma separated")
+        self.tags.setPlaceholderText(self.tr("comma separated"))
         self.note = _TextField(2)
         self.links = QLabel()
         self.links.setWordWrap(True)
@@ -103,19 +104,22 @@ class InspectorDock(QWidget):
         self.label_view.setTextFormat(Qt.TextFormat.RichText)
         self.label_view.linkActivated.connect(self.linkActivated)
         self.what_if = QComboBox()
-        for text, value in (("as the map has it", None), ("accepted (forced IN)", "accepted"),
-                            ("rejected (forced OUT)", "rejected")):
+        for text, value in ((self.tr("as the map has it"), None),
+                            (self.tr("accepted (forced IN)"), "accepted"),
+                            (self.tr("rejected (forced OUT)"), "rejected")):
             self.what_if.addItem(text, value)
-        self.what_if.setToolTip("Assume this claim stands or falls and see what follows; "
-                                "an assumption is not saved in the map")
+        self.what_if.setToolTip(self.tr("Assume this claim stands or falls and see what "
+                                        "follows; an assumption is not saved in the map"))
         self.what_if.activated.connect(self._set_assumption)
         self.claim_form = form
-        for label, w in (("Id", self.id_label), ("Text", self.text),
-                         ("English", self.en), ("Kind", self.kind), ("Speaker", self.speaker),
-                         ("Source", self.source), ("Quote", self.quote),
-                         ("", self.quote_source), ("Tags", self.tags), ("Note", self.note),
-                         ("Relations", self.links), ("Evaluation", self.label_view),
-                         ("What if", self.what_if)):
+        for label, w in ((self.tr("Id"), self.id_label), (self.tr("Text"), self.text),
+                         (self.tr("English"), self.en), (self.tr("Kind"), self.kind),
+                         (self.tr("Speaker"), self.speaker), (self.tr("Source"), self.source),
+                         (self.tr("Quote"), self.quote), ("", self.quote_source),
+                         (self.tr("Tags"), self.tags), (self.tr("Note"), self.note),
+                         (self.tr("Relations"), self.links),
+                         (self.tr("Evaluation"), self.label_view),
+                         (self.tr("What if"), self.what_if)):
             form.addRow(label, w)
         self.text.edited.connect(lambda v: self._set("text", v))
         self.en.edited.connect(lambda v: self._set("en", v))
@@ -140,10 +144,10 @@ class InspectorDock(QWidget):
         self.rel_type = QComboBox()
         self.rel_type.addItems(RELATION_TYPES)
         self.rel_note = _TextField(3)
-        self.reverse = QPushButton("Reverse direction")
-        form.addRow("Relation", self.rel_label)
-        form.addRow("Type", self.rel_type)
-        form.addRow("Note", self.rel_note)
+        self.reverse = QPushButton(self.tr("Reverse direction"))
+        form.addRow(self.tr("Relation"), self.rel_label)
+        form.addRow(self.tr("Type"), self.rel_type)
+        form.addRow(self.tr("Note"), self.rel_note)
         form.addRow("", self.reverse)
         self.rel_type.activated.connect(self._set_relation_type)
         self.rel_note.edited.connect(lambda v: self._push_relation("note", v))
@@ -181,7 +185,8 @@ class InspectorDock(QWidget):
 
         body = re.sub(r"'([^'<>&]+)'", link, escape(why, quote=False))
         self.label_view.setText(f"<b style='color:{color}'>{label}</b> "
-                                f"<span style='color:#56606a'>({escape(ev.describe(True))})"
+                                "<span style='color:#56606a'>"
+                                f"({escape(ev.describe(current_language() != 'de'))})"
                                 f"</span><br>{body}")
         self._fit_height()       # the reason wraps over several lines: room for all
 
@@ -242,8 +247,9 @@ class InspectorDock(QWidget):
         claim = amap.claims[claim_id]
         shown = claim.display()
         self.stack.setCurrentIndex(1)
-        self.id_label.setText(claim_id + (f"\nstands for {claim.ref}; its content is edited "
-                                          "there" if claim.ref else ""))
+        self.id_label.setText(claim_id + ("\n" + self.tr(
+            "stands for {ref}; its content is edited there").format(ref=claim.ref)
+            if claim.ref else ""))
         for w in (self.text, self.en, self.speaker, self.source, self.quote):
             w.setEnabled(not claim.ref)
         self.text.set_value(shown.text)
@@ -251,7 +257,7 @@ class InspectorDock(QWidget):
         self.kind.setCurrentText(claim.kind)
         self.speaker.setText(shown.speaker)
         self.source.clear()
-        self.source.addItem("(none)", "")
+        self.source.addItem(self.tr("(none)"), "")
         for sid, src in amap.sources.items():
             self.source.addItem(f"{sid} — {src.title}"[:80], sid)
         idx = self.source.findData(claim.source)
@@ -268,7 +274,7 @@ class InspectorDock(QWidget):
                 rows.append(f"← {who} {rel}")
             else:
                 rows.append(f"→ {rel} <a href='claim:{escape(r.target)}'>{escape(r.target)}</a>")
-        self.links.setText("<br>".join(rows) or "<i>none</i>")
+        self.links.setText("<br>".join(rows) or self.tr("<i>none</i>"))
         self._show_label(claim_id)
 
     def show_relation(self, rel: Relation | None) -> None:
@@ -284,7 +290,7 @@ class InspectorDock(QWidget):
                   if rel.type == "undercut" else
                   f"<a href='claim:{escape(rel.target)}'>{escape(rel.target)}</a>")
         self.rel_label.setText(f"{prem} <b>{rel.type}</b> {target}<br><small>{escape(rel.key)}"
-                               + (" · linked" if rel.linked else "") + "</small>")
+                               + (" · " + self.tr("linked") if rel.linked else "") + "</small>")
         self.rel_type.setCurrentText(rel.type)
         self.rel_note.set_value(rel.note)
         self.reverse.setEnabled(not rel.linked and rel.type != "undercut")
@@ -302,14 +308,16 @@ class InspectorDock(QWidget):
                       if src else "")
         miss = self.doc.quote_fixes.get(claim.id)
         if miss is not None and miss.quote == claim.display().quote:
-            html += ("<br><b style='color:#b00020'>Quote not found in the article.</b>")
+            html += ("<br><b style='color:#b00020'>" + self.tr("Quote not found in the article.")
+                     + "</b>")
             sug = miss.suggestion
             if sug is not None:
-                html += (f" Nearest passage (line {miss.line}, {round(sug.ratio * 100)} % "
-                         f"alike): <i>„{escape(sug.text)}“</i> "
-                         "<a href='fix-quote:'>Use this passage</a>")
+                html += " " + self.tr("Nearest passage (line {line}, {percent} % alike): "
+                                      "<i>„{passage}“</i>").format(
+                    line=miss.line, percent=round(sug.ratio * 100), passage=escape(sug.text))
+                html += " <a href='fix-quote:'>" + self.tr("Use this passage") + "</a>"
             else:
-                html += " No passage of the article is like it."
+                html += " " + self.tr("No passage of the article is like it.")
         self.quote_source.setText(html)
         self._fit_height()
 

@@ -21,9 +21,10 @@ from .editing import EditingVerbs
 from .evaluation_menu import EvaluationMenu
 from .file_actions import STATE_VERSION, FileActions
 from .inspector import InspectorDock
+from .language import LanguageMenu, translate_in
 from .manual_dialog import show_manual
 from .panels import MapBrowser, Outline, ProblemsList
-from .properties_dialog import MapMenu
+from .map_menu import MapMenu
 from .scene import LAYOUT_BUDGET, MapScene
 from .shortcuts_dialog import show_shortcuts
 from .source_pane import SourcePane
@@ -60,6 +61,7 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         self._make_docks()
         self.evaluation_menu = EvaluationMenu(self)
         self.map_menu = MapMenu(self)
+        self.language_menu = LanguageMenu(self, self.settings)
         self.builder = Builder(self)
         self._make_actions()
         self._make_menus()
@@ -79,10 +81,16 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
                              remember=False)
         self._update_actions()
 
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """The texts of FileActions and EditingVerbs are translated in their contexts,
+        plurals too."""
+        return translate_in(type(self), text, disambiguation, n)
+
     # -- building -------------------------------------------------------------
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(title.replace(" ", "") + "Dock")
+        dock.setObjectName(name + "Dock")   # the saved arrangement names docks by it
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -98,18 +106,18 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         self.problems.subjectActivated.connect(self._on_problem)
         self.problems.relationFixed.connect(self._on_problem)   # show it where it now goes
         self.history = QUndoView(self.undo_group)
-        self.history.setEmptyLabel("<opened>")
+        self.history.setEmptyLabel(self.tr("<opened>"))
         L, R = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self.browser_dock = self._dock("Maps", self.browser, L)
-        self.outline_dock = self._dock("Outline", self.outline, L)
-        self.inspector_dock = self._dock("Inspector", self.inspector, R)
-        self.problems_dock = self._dock("Problems", self.problems, L)
-        self.history_dock = self._dock("History", self.history, R)
+        self.browser_dock = self._dock("Maps", self.tr("Maps"), self.browser, L)
+        self.outline_dock = self._dock("Outline", self.tr("Outline"), self.outline, L)
+        self.inspector_dock = self._dock("Inspector", self.tr("Inspector"), self.inspector, R)
+        self.problems_dock = self._dock("Problems", self.tr("Problems"), self.problems, L)
+        self.history_dock = self._dock("History", self.tr("History"), self.history, R)
         self.source_pane = SourcePane()
         self.source_pane.claimActivated.connect(lambda cid: self.select_claim(cid, center=True))
         self.source_pane.newClaimRequested.connect(self.new_claim_from_quote)
         self.source_pane.setQuoteRequested.connect(self.set_quote)
-        self.source_dock = self._dock("Source", self.source_pane, R)
+        self.source_dock = self._dock("Source", self.tr("Source"), self.source_pane, R)
         # left: the maps and the problems (tabs) over the outline; right: inspector and
         # history (tabs) over the source text; the canvas keeps the middle
         self.tabifyDockWidget(self.browser_dock, self.problems_dock)
@@ -185,7 +193,7 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         self.find_bar = QWidget()
         lay = QHBoxLayout(self.find_bar)
         lay.setContentsMargins(6, 3, 6, 3)
-        lay.addWidget(QLabel("Find:"))
+        lay.addWidget(QLabel(self.tr("Find:")))
         self.find_edit = QLineEdit()
         self.find_edit.setClearButtonEnabled(True)
         self.find_edit.textChanged.connect(self._find_changed)
@@ -210,90 +218,101 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
 
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey
-        self.a_new = self._act("&New", self.new_map, K.New)
-        self.a_open = self._act("&Open…", self.open_dialog, K.Open)
-        self.a_open_folder = self._act("Open &Folder…", self.open_folder_dialog)
-        self.a_save = self._act("&Save", self.save, K.Save)
-        self.a_save_as = self._act("Save &As…", self.save_as, K.SaveAs)
-        self.a_revert = self._act("Re&vert", self.revert)
-        self.a_close = self._act("&Close Map", lambda: self.close_tab(self.tabs.currentIndex()),
-                                 K.Close)
+        self.a_new = self._act(self.tr("&New"), self.new_map, K.New)
+        self.a_open = self._act(self.tr("&Open…"), self.open_dialog, K.Open)
+        self.a_open_folder = self._act(self.tr("Open &Folder…"), self.open_folder_dialog)
+        self.a_save = self._act(self.tr("&Save"), self.save, K.Save)
+        self.a_save_as = self._act(self.tr("Save &As…"), self.save_as, K.SaveAs)
+        self.a_revert = self._act(self.tr("Re&vert"), self.revert)
+        self.a_close = self._act(self.tr("&Close Map"),
+                                 lambda: self.close_tab(self.tabs.currentIndex()), K.Close)
         # the platform's Quit key can be empty (no desktop session): Ctrl+Q as everywhere
-        self.a_quit = self._act("&Quit", self.close,
+        self.a_quit = self._act(self.tr("&Quit"), self.close,
                                 [QKeySequence(K.Quit) if not QKeySequence(K.Quit).isEmpty()
                                  else QKeySequence("Ctrl+Q")])
-        self.a_export_svg = self._act("Export &SVG…", lambda: self.export("svg"))
-        self.a_export_png = self._act("Export &PNG…", lambda: self.export("png"))
-        self.a_export_pdf = self._act("Export P&DF…", lambda: self.export("pdf"))
-        self.a_export_sel = self._act("Export S&election as SVG…", self.export_selection)
-        self.a_sources = self._act("So&urces Folder…", self.sources_dialog, None,
-                                   "Where the article texts of the maps' sources are")
-        self.a_import = self._act("&Import Argdown or AIF…", self.import_dialog, "Ctrl+I",
-                                  "Open an Argdown file or an AIF JSON file as a new map")
-        self.a_export_argdown = self._act("Export &Argdown…", lambda: self.export("argdown"))
-        self.a_export_aif = self._act("Export A&IF JSON…", lambda: self.export("aif"))
-        self.a_export_graphml = self._act("Export &GraphML…", lambda: self.export("graphml"))
+        self.a_export_svg = self._act(self.tr("Export &SVG…"), lambda: self.export("svg"))
+        self.a_export_png = self._act(self.tr("Export &PNG…"), lambda: self.export("png"))
+        self.a_export_pdf = self._act(self.tr("Export P&DF…"), lambda: self.export("pdf"))
+        self.a_export_sel = self._act(self.tr("Export S&election as SVG…"), self.export_selection)
+        self.a_sources = self._act(self.tr("So&urces Folder…"), self.sources_dialog, None,
+                                   self.tr("Where the article texts of the maps' sources are"))
+        self.a_import = self._act(self.tr("&Import Argdown or AIF…"), self.import_dialog,
+                                  "Ctrl+I",
+                                  self.tr("Open an Argdown file or an AIF JSON file as a new map"))
+        self.a_export_argdown = self._act(self.tr("Export &Argdown…"),
+                                          lambda: self.export("argdown"))
+        self.a_export_aif = self._act(self.tr("Export A&IF JSON…"), lambda: self.export("aif"))
+        self.a_export_graphml = self._act(self.tr("Export &GraphML…"),
+                                          lambda: self.export("graphml"))
         # undo and redo commit an open editor first, so they undo what was typed
-        self.a_undo = self._act("&Undo", self.undo_group.undo, K.Undo)
-        self.a_redo = self._act("&Redo", self.undo_group.redo,
+        self.a_undo = self._act(self.tr("&Undo"), self.undo_group.undo, K.Undo)
+        self.a_redo = self._act(self.tr("&Redo"), self.undo_group.redo,
                                 [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for a, can, text, verb in ((self.a_undo, self.undo_group.canUndoChanged,
-                                    self.undo_group.undoTextChanged, "&Undo"),
-                                   (self.a_redo, self.undo_group.canRedoChanged,
-                                    self.undo_group.redoTextChanged, "&Redo")):
+        for a, can, text, verb, named in (
+                (self.a_undo, self.undo_group.canUndoChanged, self.undo_group.undoTextChanged,
+                 self.tr("&Undo"), self.tr("&Undo {step}")),
+                (self.a_redo, self.undo_group.canRedoChanged, self.undo_group.redoTextChanged,
+                 self.tr("&Redo"), self.tr("&Redo {step}"))):
             a.setEnabled(False)
             can.connect(a.setEnabled)
-            text.connect(lambda t, a=a, verb=verb: a.setText(f"{verb} {t}" if t else verb))
-        self.a_add = self._act("Add C&laim", lambda: self.add_claim(), "Insert",
-                               "A new claim, in edit mode; Esc removes it again")
+            text.connect(lambda t, a=a, verb=verb, named=named:
+                         a.setText(named.format(step=t) if t else verb))
+        self.a_add = self._act(self.tr("Add C&laim"), lambda: self.add_claim(), "Insert",
+                               self.tr("A new claim, in edit mode; Esc removes it again"))
         self.a_add_reason = self._act(
-            "Add Reaso&n", self.add_reason, [QKeySequence("+"), QKeySequence("Ctrl+Shift+R")],
-            "A new claim that supports the selected claim, in edit mode")
+            self.tr("Add Reaso&n"), self.add_reason,
+            [QKeySequence("+"), QKeySequence("Ctrl+Shift+R")],
+            self.tr("A new claim that supports the selected claim, in edit mode"))
         self.a_add_objection = self._act(
-            "Add &Objection", self.add_objection,
+            self.tr("Add &Objection"), self.add_objection,
             [QKeySequence("-"), QKeySequence("Ctrl+Shift+O")],
-            "A new claim that attacks the selected claim, in edit mode")
-        self.a_edit = self._act("&Edit Text", self.edit_selected, "F2")
-        self.a_delete = self._act("&Delete", self.delete_selected,
+            self.tr("A new claim that attacks the selected claim, in edit mode"))
+        self.a_edit = self._act(self.tr("&Edit Text"), self.edit_selected, "F2")
+        self.a_delete = self._act(self.tr("&Delete"), self.delete_selected,
                                   [QKeySequence("Delete"), QKeySequence("Backspace")])
-        self.a_support = self._act("Connect as &Support", lambda: self.connect_selected("support"),
-                                   "S", "Selected claims support the one selected last")
-        self.a_attack = self._act("Connect as Attac&k", lambda: self.connect_selected("attack"),
-                                  "A", "Selected claims attack the one selected last")
-        self.a_undercut = self._act("Undercut Relat&ion", self.undercut_selected, "U",
-                                    "The selected claim attacks the selected relation")
-        self.a_toggle = self._act("&Toggle Support/Attack", self.toggle_type, "T")
-        self.a_reverse = self._act("Re&verse Relation", self.reverse_selected, "R")
-        self.a_copy = self._act("&Copy", self.copy, K.Copy)
-        self.a_paste = self._act("&Paste", self.paste, K.Paste)
-        self.a_select_all = self._act("Select &All", self.select_all, K.SelectAll)
-        self.a_find = self._act("&Find…", self.show_find, K.Find)
-        self.a_auto = self._act("Auto La&yout", self.auto_layout, "Ctrl+Shift+L",
-                                "Forget manual positions and let Graphviz place every claim")
-        self.a_zoom_in = self._act("Zoom &In", lambda: self.view and self.view.zoom_in(),
+        self.a_support = self._act(self.tr("Connect as &Support"),
+                                   lambda: self.connect_selected("support"),
+                                   "S", self.tr("Selected claims support the one selected last"))
+        self.a_attack = self._act(self.tr("Connect as Attac&k"),
+                                  lambda: self.connect_selected("attack"),
+                                  "A", self.tr("Selected claims attack the one selected last"))
+        self.a_undercut = self._act(self.tr("Undercut Relat&ion"), self.undercut_selected, "U",
+                                    self.tr("The selected claim attacks the selected relation"))
+        self.a_toggle = self._act(self.tr("&Toggle Support/Attack"), self.toggle_type, "T")
+        self.a_reverse = self._act(self.tr("Re&verse Relation"), self.reverse_selected, "R")
+        self.a_copy = self._act(self.tr("&Copy"), self.copy, K.Copy)
+        self.a_paste = self._act(self.tr("&Paste"), self.paste, K.Paste)
+        self.a_select_all = self._act(self.tr("Select &All"), self.select_all, K.SelectAll)
+        self.a_find = self._act(self.tr("&Find…"), self.show_find, K.Find)
+        self.a_auto = self._act(self.tr("Auto La&yout"), self.auto_layout, "Ctrl+Shift+L",
+                                self.tr("Forget manual positions and let Graphviz place "
+                                        "every claim"))
+        self.a_zoom_in = self._act(self.tr("Zoom &In"), lambda: self.view and self.view.zoom_in(),
                                    [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.a_zoom_out = self._act("Zoom &Out", lambda: self.view and self.view.zoom_out(),
-                                    "Ctrl+-")
-        self.a_zoom_reset = self._act("&Actual Size", lambda: self.view and self.view.zoom_reset(),
-                                      "Ctrl+0")
-        self.a_fit = self._act("&Fit to Window", lambda: self.view and self.view.fit(), "Ctrl+9")
-        self.a_english = self._act("&English Texts", self.set_english, "Ctrl+E", checkable=True)
-        self.a_legend = self._act("&Legend", self.set_legend, checkable=True)
+        self.a_zoom_out = self._act(self.tr("Zoom &Out"),
+                                    lambda: self.view and self.view.zoom_out(), "Ctrl+-")
+        self.a_zoom_reset = self._act(self.tr("&Actual Size"),
+                                      lambda: self.view and self.view.zoom_reset(), "Ctrl+0")
+        self.a_fit = self._act(self.tr("&Fit to Window"), lambda: self.view and self.view.fit(),
+                               "Ctrl+9")
+        self.a_english = self._act(self.tr("&English Texts"), self.set_english, "Ctrl+E",
+                                   checkable=True)
+        self.a_legend = self._act(self.tr("&Legend"), self.set_legend, checkable=True)
         self.a_legend.setChecked(True)
         self.direction_group = QActionGroup(self)
         self.direction_actions = {}
-        for d, label in (("TB", "Top to Bottom"), ("LR", "Left to Right"),
-                         ("BT", "Bottom to Top"), ("RL", "Right to Left")):
+        for d, label in (("TB", self.tr("Top to Bottom")), ("LR", self.tr("Left to Right")),
+                         ("BT", self.tr("Bottom to Top")), ("RL", self.tr("Right to Left"))):
             a = self._act(label, lambda _=False, d=d: self.set_direction(d), checkable=True)
             self.direction_group.addAction(a)
             self.direction_actions[d] = a
-        self.a_about = self._act("&About argmap", self.about)
-        self.a_manual = self._act("User &Manual", lambda: show_manual(self), "F1",
-                                  "How to read, edit, evaluate, save and export a map")
-        self.a_shortcuts = self._act("&Keyboard Shortcuts", lambda: show_shortcuts(self),
+        self.a_about = self._act(self.tr("&About argmap"), self.about)
+        self.a_manual = self._act(self.tr("User &Manual"), lambda: show_manual(self), "F1",
+                                  self.tr("How to read, edit, evaluate, save and export a map"))
+        self.a_shortcuts = self._act(self.tr("&Keyboard Shortcuts"), lambda: show_shortcuts(self),
                                      [QKeySequence("Ctrl+?"), QKeySequence("Ctrl+/")],
-                                     "Every key of the window, by menu")
-        self.a_recent = QMenu("Open &Recent", self)
+                                     self.tr("Every key of the window, by menu"))
+        self.a_recent = QMenu(self.tr("Open &Recent"), self)
         self.a_recent.aboutToShow.connect(self._fill_recent)
         for a in (self.a_add, self.a_add_reason, self.a_add_objection, self.a_edit,
                   self.a_delete, self.a_support, self.a_attack,
@@ -304,7 +323,7 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
-        f = mb.addMenu("&File")
+        f = mb.addMenu(self.tr("&File"))
         for a in (self.a_new, self.a_open, self.a_open_folder):
             f.addAction(a)
         f.addMenu(self.a_recent)
@@ -314,39 +333,40 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         f.addSeparator()
         f.addAction(self.a_sources)
         f.addAction(self.a_import)
-        x = f.addMenu("&Export")
+        x = f.addMenu(self.tr("&Export"))
         for a in (self.a_export_svg, self.a_export_png, self.a_export_pdf, self.a_export_sel, None,
                   self.a_export_argdown, self.a_export_aif, self.a_export_graphml):
             x.addSeparator() if a is None else x.addAction(a)
         f.addSeparator()
         f.addAction(self.a_close)
         f.addAction(self.a_quit)
-        e = mb.addMenu("&Edit")
+        e = mb.addMenu(self.tr("&Edit"))
         for a in (self.a_undo, self.a_redo, None, self.a_add, self.a_add_reason,
                   self.a_add_objection, self.a_edit, self.a_delete, None,
                   self.a_support, self.a_attack, self.a_undercut, self.a_toggle, self.a_reverse,
                   None, self.a_copy, self.a_paste, self.a_select_all, None, self.a_find):
             e.addSeparator() if a is None else e.addAction(a)
         mb.addMenu(self.map_menu.menu)
-        v = mb.addMenu("&View")
+        v = mb.addMenu(self.tr("&View"))
         for a in (self.a_zoom_in, self.a_zoom_out, self.a_zoom_reset, self.a_fit, None,
                   self.a_english, self.a_legend, self.a_auto):
             v.addSeparator() if a is None else v.addAction(a)
-        d = v.addMenu("&Direction")
+        d = v.addMenu(self.tr("&Direction"))
         for a in self.direction_actions.values():
             d.addAction(a)
+        v.addMenu(self.language_menu.menu)
         v.addSeparator()
         for dock in (self.browser_dock, self.outline_dock, self.inspector_dock, self.source_dock,
                      self.problems_dock, self.history_dock):
             v.addAction(dock.toggleViewAction())
         mb.addMenu(self.evaluation_menu.menu)
-        h = mb.addMenu("&Help")
+        h = mb.addMenu(self.tr("&Help"))
         for a in (self.a_manual, self.a_shortcuts, None, self.a_about):
             h.addSeparator() if a is None else h.addAction(a)
         style = self.style()
         self.a_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.a_redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-        tb = QToolBar("Main")
+        tb = QToolBar(self.tr("Main"))
         tb.setObjectName("MainToolbar")
         for a in (self.a_open, self.a_save, None, self.a_undo, self.a_redo, None, self.a_add,
                   self.a_support, self.a_attack, self.a_delete, None, self.a_fit, self.a_english,
@@ -416,12 +436,14 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
             return
         c = doc.amap.counts()
         errors, warnings = self.problems.count()
-        layout = " · laying out…" if self.scene and self.scene.layout_pending else ""
+        parts = [self.tr("%n claims", "", c["claims"]), self.tr("%n relations", "", c["relations"]),
+                 self.tr("%n errors", "", errors), self.tr("%n warnings", "", warnings)]
+        if self.scene and self.scene.layout_pending:
+            parts.append(self.tr("laying out…"))
         if self.scene and self.scene.layout_fallback:
-            layout += (f" · quick layout: Graphviz took longer than {LAYOUT_BUDGET:.0f} s "
-                       "and is still working")
-        self.status.setText(f"{c['claims']} claims · {c['relations']} relations · "
-                            f"{errors} errors · {warnings} warnings{layout}")
+            parts.append(self.tr("quick layout: Graphviz took longer than {seconds} s and is "
+                                 "still working").format(seconds=f"{LAYOUT_BUDGET:.0f}"))
+        self.status.setText(" · ".join(parts))
         if self.view:
             self.zoom_label.setText(f"{self.view.zoom() * 100:.0f}%")
 
@@ -457,7 +479,7 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
             view.map_scene.doc.set_sources_dir(self.sources_dir)
 
     def sources_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder with the article texts",
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder with the article texts"),
                                                   self.sources_dir or "")
         if folder:
             self.set_sources_dir(folder)
@@ -474,11 +496,11 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         if doc is None or view is None:
             return None
         if source_id not in doc.amap.sources:
-            self.statusBar().showMessage("This article is a source of another map; open "
-                                         "that map to add claims from it.", 6000)
+            self.statusBar().showMessage(self.tr("This article is a source of another map; open "
+                                                 "that map to add claims from it."), 6000)
             return None
         return self.builder.add(template=Claim("", text=quote, quote=quote, source=source_id),
-                                step="New claim from the source")
+                                step=self.tr("New claim from the source"))
 
     def set_quote(self, claim_id: str, quote: str) -> None:
         """The passage selected in the source pane becomes the claim's quote; a claim
@@ -493,7 +515,8 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         steps = [SetClaimField(doc.amap, claim_id, "quote", quote)]
         if not claim.source:
             steps.insert(0, SetClaimField(doc.amap, claim_id, "source", src.id))
-        doc.push(steps[0] if len(steps) == 1 else Macro("Set quote and source", steps))
+        doc.push(steps[0] if len(steps) == 1
+                 else Macro(self.tr("Set quote and source"), steps))
 
     # -- selection, inspector, find ------------------------------------------------------
     def _on_selection(self) -> None:
@@ -550,7 +573,7 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
                     self._matches.append(cid)
         scene.set_matches(set(self._matches))
         self._match_index = -1
-        self.find_count.setText(f"{len(self._matches)} found" if words else "")
+        self.find_count.setText(self.tr("%n found", "", len(self._matches)) if words else "")
         if self._matches:
             self.find_next()
 
@@ -585,6 +608,7 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
 
     def about(self) -> None:
         from .. import __version__
-        QMessageBox.about(self, "About argmap",
-                          f"<b>argmap {__version__}</b><p>Argument maps kept as hand-curated "
-                          "YAML, laid out by Graphviz.</p><p>Font: DejaVu Sans.</p>")
+        QMessageBox.about(self, self.tr("About argmap"),
+                          self.tr("<b>argmap {version}</b><p>Argument maps kept as "
+                                  "hand-curated YAML, laid out by Graphviz.</p>"
+                                  "<p>Font: DejaVu Sans.</p>").format(version=__version__))

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .language import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -29,13 +31,14 @@ MANUAL = "manual.md"
 #: screenshots wider than this are scaled down to it, so the text stays readable
 IMAGE_WIDTH = 820
 
-MISSING = f"""# argmap User Manual
+#: what the dialog shows where the manual is not installed (Markdown, translated)
+MISSING = QT_TRANSLATE_NOOP("ManualDialog", """# argmap User Manual
 
-The manual is not installed with argmap. It is the file `docs/{MANUAL}` of
+The manual is not installed with argmap. It is the file `docs/{manual}` of
 argmap's source code, beside `docs/format.md` (the file format),
 `docs/semantics.md` (evaluation) and `docs/interchange.md` (Argdown, AIF and
 GraphML). The README of the source code gives a short tour of the app.
-"""
+""")
 
 
 def docs_folder() -> Path | None:
@@ -102,22 +105,22 @@ class ManualBrowser(QTextBrowser):
 class ManualDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("argmap User Manual")
+        self.setWindowTitle(self.tr("argmap User Manual"))
         self.resize(900, 760)
         folder = folder if folder is not None else docs_folder()
         self.browser = ManualBrowser(folder)
         if folder is not None:
             self.browser.setSource(QUrl(MANUAL), QTextDocument.ResourceType.MarkdownResource)
         else:
-            self.browser.setMarkdown(MISSING)
+            self.browser.setMarkdown(self.tr(MISSING).format(manual=MANUAL))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
-        back = QPushButton("&Back")
+        back = QPushButton(self.tr("&Back"))
         back.setEnabled(False)
         back.clicked.connect(self.browser.backward)
         self.browser.backwardAvailable.connect(back.setEnabled)
         buttons.addButton(back, QDialogButtonBox.ButtonRole.ActionRole)
-        home = QPushButton("&Contents")
+        home = QPushButton(self.tr("&Contents"))
         home.clicked.connect(self.home)
         home.setEnabled(folder is not None)
         buttons.addButton(home, QDialogButtonBox.ButtonRole.ActionRole)

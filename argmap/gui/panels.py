@@ -44,7 +44,7 @@ class MapBrowser(QWidget):
         for name in names:
             path = os.path.join(folder, name)
             loaded = load_file(path, resolve=False)
-            title = loaded.map.title if loaded.map else "(cannot be read)"
+            title = loaded.map.title if loaded.map else self.tr("(cannot be read)")
             it = QListWidgetItem(f"{title}\n{name}")
             it.setData(Qt.ItemDataRole.UserRole, path)
             it.setToolTip(path)
@@ -60,11 +60,12 @@ class Outline(QWidget):
         super().__init__(parent)
         self.doc: MapDocument | None = None
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter: text, speaker, tag, source…")
+        self.filter.setPlaceholderText(self.tr("Filter: text, speaker, tag, source…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Claim", "Speaker", "Tags", "Source"])
+        self.tree.setHeaderLabels([self.tr("Claim"), self.tr("Speaker"), self.tr("Tags"),
+                                   self.tr("Source")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.itemClicked.connect(lambda it, _c: self.claimActivated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
@@ -193,16 +194,18 @@ class ProblemsList(QWidget):
         self.list.currentItemChanged.connect(lambda *_: self._update_fix())
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
-        self.fix = QPushButton("Use Nearest Passage as Quote")
-        self.fix.setToolTip("Replace the claim's quote, which is not in its article, by the "
-                            "passage of the article most like it (undoable)")
+        self.fix = QPushButton(self.tr("Use Nearest Passage as Quote"))
+        self.fix.setToolTip(self.tr("Replace the claim's quote, which is not in its article, "
+                                    "by the passage of the article most like it (undoable)"))
         self.fix.clicked.connect(self.apply_fix)
-        self.delete_rel = QPushButton("Delete Relation")
-        self.delete_rel.setToolTip("Delete the relation this problem is about (undoable)")
+        self.delete_rel = QPushButton(self.tr("Delete Relation"))
+        self.delete_rel.setToolTip(self.tr("Delete the relation this problem is about "
+                                           "(undoable)"))
         self.delete_rel.clicked.connect(self.delete_relation)
-        self.connect_rel = QPushButton("Connect to…")
-        self.connect_rel.setToolTip("Point the relation's missing end at a claim of this map "
-                                    "(or, for an undercut, at a relation) (undoable)")
+        self.connect_rel = QPushButton(self.tr("Connect to…"))
+        self.connect_rel.setToolTip(self.tr("Point the relation's missing end at a claim of "
+                                            "this map (or, for an undercut, at a relation) "
+                                            "(undoable)"))
         self.connect_rel.clicked.connect(self.connect_relation)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -244,13 +247,15 @@ class ProblemsList(QWidget):
             broken = bool(d.subject) and d.subject not in amap.claims \
                 and broken_relation(amap, d.subject) is not None
             it.setData(Qt.ItemDataRole.UserRole + 2, broken)
-            it.setToolTip(str(d) + ("\n(right-click or the button below: use the nearest "
-                                    "passage as the quote)" if fixable else "")
-                          + ("\n(the canvas cannot draw this relation: delete it, or connect "
-                             "it to a claim with the buttons below)" if broken else ""))
+            it.setToolTip(str(d) + ("\n" + self.tr("(right-click or the button below: use the "
+                                                   "nearest passage as the quote)")
+                                    if fixable else "")
+                          + ("\n" + self.tr("(the canvas cannot draw this relation: delete it, "
+                                            "or connect it to a claim with the buttons below)")
+                             if broken else ""))
             self.list.addItem(it)
         if not self.doc.problems:
-            self.list.addItem(QListWidgetItem("No problems."))
+            self.list.addItem(QListWidgetItem(self.tr("No problems.")))
         self._update_fix()
 
     def _fixable(self, it: QListWidgetItem | None) -> str | None:
@@ -287,7 +292,7 @@ class ProblemsList(QWidget):
         if rel is None or self.doc is None:
             return False
         cmd = RemoveRelation(self.doc.amap, rel)
-        cmd.text = f"Delete relation “{rel.key}”"
+        cmd.text = self.tr("Delete relation “{key}”").format(key=rel.key)
         self.doc.push(cmd)
         return True
 
@@ -302,8 +307,11 @@ class ProblemsList(QWidget):
         candidates = end_candidates(amap, rel, end)
         what = "relation" if end == "to" and rel.type == "undercut" else "claim"
         if not candidates:
-            QMessageBox.information(self, "Connect to…", f"This map has no {what} to connect "
-                                    "the relation to.")
+            QMessageBox.information(
+                self, self.tr("Connect to…"),
+                self.tr("This map has no relation to connect the relation to.")
+                if what == "relation" else
+                self.tr("This map has no claim to connect the relation to."))
             return False
         chosen = self.choose_end(rel, end, missing, what, candidates)
         if chosen is None:
@@ -321,10 +329,14 @@ class ProblemsList(QWidget):
             text = amap.claims[c].display().text if c in amap.claims else ""
             text = text if len(text) <= 70 else text[:69] + "…"
             labels.append(f"{c} — {text}" if text else c)
-        role = "premise" if end == "from" else "target"
+        problem = (self.tr("Relation '{key}': its premise '{missing}' is not in this map.")
+                   if end == "from" else
+                   self.tr("Relation '{key}': its target '{missing}' is not in this map."))
+        ask = (self.tr("Connect it to this relation instead:") if what == "relation"
+               else self.tr("Connect it to this claim instead:"))
         label, ok = QInputDialog.getItem(
-            self, "Connect to…", f"Relation '{rel.key}': its {role} '{missing}' is not in "
-            f"this map.\nConnect it to this {what} instead:", labels, 0, False)
+            self, self.tr("Connect to…"), problem.format(key=rel.key, missing=missing) + "\n"
+            + ask, labels, 0, False)
         return candidates[labels.index(label)] if ok and label in labels else None
 
     def _context_menu(self, pos) -> None:

@@ -13,35 +13,54 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu, QMessageBox, QPlainTextEdit,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
     QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
-from shiboken6 import isValid
 
 from ..commands import (
-    HEADER_FIELDS, HEADER_LABEL, LANG_RE, AddSource, Command, Macro, RemoveSource, SetHeader,
+    HEADER_FIELDS, LANG_RE, AddSource, Command, Macro, RemoveSource, SetHeader,
     SetSourceField, SetTagColor, citing_claims, source_edits, source_field_problem,
 )
 from ..model import DIRECTIONS, SOURCE_FIELDS, Source
 from ..style import tag_color
+from .language import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from .document import MapDocument
-    from .main_window import MainWindow
 
+#: the languages by their own names
 LANGUAGES = (("de", "Deutsch (de)"), ("en", "English (en)"))
-DIRECTION_LABELS = {"TB": "Top to bottom", "LR": "Left to right", "BT": "Bottom to top",
-                    "RL": "Right to left"}
-SOURCE_LABELS = {"id": "&Id", "title": "&Title", "outlet": "&Outlet", "date": "&Date",
-                 "file": "&File", "url": "&URL", "note": "&Note"}
-SOURCE_HINTS = {"id": "a slug: letters, digits, - _ .", "date": "YYYY, YYYY-MM or YYYY-MM-DD",
-                "file": "the article's file in the sources folder", "url": "https://…"}
+#: texts of the dialog, translated where they are shown
+DIRECTION_LABELS = {"TB": QT_TRANSLATE_NOOP("MapPropertiesDialog", "Top to bottom"),
+                    "LR": QT_TRANSLATE_NOOP("MapPropertiesDialog", "Left to right"),
+                    "BT": QT_TRANSLATE_NOOP("MapPropertiesDialog", "Bottom to top"),
+                    "RL": QT_TRANSLATE_NOOP("MapPropertiesDialog", "Right to left")}
+SOURCE_LABELS = {"id": QT_TRANSLATE_NOOP("MapPropertiesDialog", "&Id"),
+                 "title": QT_TRANSLATE_NOOP("MapPropertiesDialog", "&Title"),
+                 "outlet": QT_TRANSLATE_NOOP("MapPropertiesDialog", "&Outlet"),
+                 "date": QT_TRANSLATE_NOOP("MapPropertiesDialog", "&Date"),
+                 "file": QT_TRANSLATE_NOOP("MapPropertiesDialog", "&File"),
+                 "url": QT_TRANSLATE_NOOP("MapPropertiesDialog", "&URL"),
+                 "note": QT_TRANSLATE_NOOP("MapPropertiesDialog", "&Note")}
+SOURCE_HINTS = {"id": QT_TRANSLATE_NOOP("MapPropertiesDialog", "a slug: letters, digits, - _ ."),
+                "date": QT_TRANSLATE_NOOP("MapPropertiesDialog", "YYYY, YYYY-MM or YYYY-MM-DD"),
+                "file": QT_TRANSLATE_NOOP("MapPropertiesDialog",
+                                          "the article's file in the sources folder"),
+                "url": "https://…"}
+#: what changed, as the dialog's undo step names it
+CHANGE_NAMES = {"title": QT_TRANSLATE_NOOP("MapPropertiesDialog", "title"),
+                "description": QT_TRANSLATE_NOOP("MapPropertiesDialog", "description"),
+                "lang": QT_TRANSLATE_NOOP("MapPropertiesDialog", "language"),
+                "source_folder": QT_TRANSLATE_NOOP("MapPropertiesDialog", "source folder"),
+                "direction": QT_TRANSLATE_NOOP("MapPropertiesDialog", "direction"),
+                "sources": QT_TRANSLATE_NOOP("MapPropertiesDialog", "sources"),
+                "tag colours": QT_TRANSLATE_NOOP("MapPropertiesDialog", "tag colours")}
 ERROR_STYLE = "color: #b00020"
 #: a map that names no tag colours: what :func:`tag_color` gives then
 _NO_COLORS = SimpleNamespace(display=SimpleNamespace(tag_colors={}))
@@ -91,7 +110,7 @@ class MapPropertiesDialog(QDialog):
         self.doc = doc
         self._built = False
         amap = doc.amap
-        self.setWindowTitle("Map Properties")
+        self.setWindowTitle(self.tr("Map Properties"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.entries = [SourceEntry(sid, {n: getattr(s, n) for n in SOURCE_FIELDS})
                         for sid, s in amap.sources.items()]
@@ -99,9 +118,9 @@ class MapPropertiesDialog(QDialog):
         self.removed: list[str] = []
         self.tag_colors: dict[str, str | None] = dict(amap.display.tag_colors)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._general_page(), "&General")
-        self.tabs.addTab(self._sources_page(), "&Sources")
-        self.tabs.addTab(self._tags_page(), "T&ags")
+        self.tabs.addTab(self._general_page(), self.tr("&General"))
+        self.tabs.addTab(self._sources_page(), self.tr("&Sources"))
+        self.tabs.addTab(self._tags_page(), self.tr("T&ags"))
         self.message = _small(style=ERROR_STYLE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -134,9 +153,9 @@ class MapPropertiesDialog(QDialog):
         self.lang = QComboBox()
         for code, label in LANGUAGES:
             self.lang.addItem(label, code)
-        self.lang.addItem("Other:", "")
+        self.lang.addItem(self.tr("Other:"), "")
         self.lang_other = QLineEdit()
-        self.lang_other.setPlaceholderText("e.g. fr, uk, pt-BR")
+        self.lang_other.setPlaceholderText(self.tr("e.g. fr, uk, pt-BR"))
         self.lang_other.setMaximumWidth(140)
         known = self.lang.findData(amap.lang)
         if known >= 0 and amap.lang:
@@ -149,19 +168,21 @@ class MapPropertiesDialog(QDialog):
         self._on_lang()
         self.direction = QComboBox()
         for d in DIRECTIONS:
-            self.direction.addItem(f"{DIRECTION_LABELS[d]} ({d})", d)
+            self.direction.addItem(f"{self.tr(DIRECTION_LABELS[d])} ({d})", d)
         self.direction.setCurrentIndex(max(0, self.direction.findData(amap.display.direction)))
         self.folder = QLineEdit(amap.source_folder)
-        self.folder.setPlaceholderText("folder of the article texts, relative to the map file")
+        self.folder.setPlaceholderText(self.tr("folder of the article texts, relative to the "
+                                               "map file"))
         self.folder.textChanged.connect(self._show_folder)
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self.browse_folder)
         self.folder_hint = _small()
-        form.addRow("&Title:", self.title)
-        form.addRow("&Description:", self.description)
-        form.addRow(self._label("&Language:", self.lang), _hbox(self.lang, self.lang_other))
-        form.addRow(self._label("Di&rection:", self.direction), _hbox(self.direction))
-        form.addRow(self._label("Source &folder:", self.folder),
+        form.addRow(self.tr("&Title:"), self.title)
+        form.addRow(self.tr("&Description:"), self.description)
+        form.addRow(self._label(self.tr("&Language:"), self.lang),
+                    _hbox(self.lang, self.lang_other))
+        form.addRow(self._label(self.tr("Di&rection:"), self.direction), _hbox(self.direction))
+        form.addRow(self._label(self.tr("Source &folder:"), self.folder),
                     _hbox(self.folder, browse, stretch=False))
         form.addRow("", self.folder_hint)
         self._show_folder()
@@ -198,22 +219,24 @@ class MapPropertiesDialog(QDialog):
     def _show_folder(self, *_args) -> None:
         text = self.folder.text().strip()
         if not text:
-            self.folder_hint.setText("No folder: the app's sources folder (File → Sources "
-                                     "Folder…) is used.")
+            self.folder_hint.setText(self.tr("No folder: the app's sources folder (File → "
+                                             "Sources Folder…) is used."))
             return
         where = self._resolved_folder(text)
         if where is None:
-            self.folder_hint.setText("The map is not saved yet: a relative folder counts from "
-                                     "the folder it will be saved in.")
+            self.folder_hint.setText(self.tr("The map is not saved yet: a relative folder "
+                                             "counts from the folder it will be saved in."))
         elif os.path.isdir(where):
             n = sum(1 for f in os.listdir(where) if not f.startswith("."))
-            self.folder_hint.setText(f"{where} ({n} files)")
+            self.folder_hint.setText(self.tr("{folder} (%n files)", "", n).format(folder=where))
         else:
-            self.folder_hint.setText(f"{where} does not exist (yet).")
+            self.folder_hint.setText(self.tr("{folder} does not exist (yet).").format(
+                folder=where))
 
     def browse_folder(self) -> None:
         start = self._resolved_folder(self.folder.text().strip() or ".") or self._map_dir() or ""
-        chosen = QFileDialog.getExistingDirectory(self, "Folder with the article texts", start)
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder with the article texts"),
+                                                  start)
         if chosen:
             self.set_folder_from(chosen)
 
@@ -250,9 +273,9 @@ class MapPropertiesDialog(QDialog):
         self.source_list = QListWidget()
         self.source_list.setMinimumWidth(180)
         self.source_list.currentRowChanged.connect(self._show_source)
-        add = QPushButton("Add Sourc&e")
+        add = QPushButton(self.tr("Add Sourc&e"))
         add.clicked.connect(self.add_source)
-        self.remove_button = QPushButton("&Remove…")
+        self.remove_button = QPushButton(self.tr("&Remove…"))
         self.remove_button.clicked.connect(self.remove_source)
         left = QVBoxLayout()
         left.addWidget(self.source_list, 1)
@@ -269,16 +292,17 @@ class MapPropertiesDialog(QDialog):
                 w.textChanged.connect(lambda n=name: self._edit_source(n))
             else:
                 w = QLineEdit()
-                w.setPlaceholderText(SOURCE_HINTS.get(name, ""))
+                hint = SOURCE_HINTS.get(name, "")
+                w.setPlaceholderText(self.tr(hint) if hint else "")
                 w.textEdited.connect(lambda _t, n=name: self._edit_source(n))
             self.source_fields[name] = w
-            form.addRow(SOURCE_LABELS[name] + ":", w)
+            form.addRow(self.tr("{field}:").format(field=self.tr(SOURCE_LABELS[name])), w)
         self.cited = _small()
         form.addRow("", self.cited)
         self.source_problem = _small(style=ERROR_STYLE)
         form.addRow("", self.source_problem)
-        self.no_source = QLabel("This map has no sources yet. Add one for the article the "
-                                "claims come from.")
+        self.no_source = QLabel(self.tr("This map has no sources yet. Add one for the article "
+                                        "the claims come from."))
         self.no_source.setWordWrap(True)
         self.no_source.setAlignment(Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
@@ -294,7 +318,7 @@ class MapPropertiesDialog(QDialog):
         self.source_list.blockSignals(True)
         self.source_list.clear()
         for e in self.entries:
-            self.source_list.addItem(QListWidgetItem(e.id or "(no id)"))
+            self.source_list.addItem(QListWidgetItem(e.id or self.tr("(no id)")))
         self.source_list.blockSignals(False)
         has = bool(self.entries)
         self.source_form.setVisible(has)
@@ -320,7 +344,8 @@ class MapPropertiesDialog(QDialog):
                 w.setText(e.values[name])
             w.blockSignals(False)
         n = len(citing_claims(self.doc.amap, e.orig)) if e.orig else 0
-        self.cited.setText(f"Cited by {n} claim(s)." if n else "No claim cites it yet.")
+        self.cited.setText(self.tr("Cited by %n claim(s).", "", n) if n
+                           else self.tr("No claim cites it yet."))
         self._validate()
 
     def _edit_source(self, name: str) -> None:
@@ -331,7 +356,7 @@ class MapPropertiesDialog(QDialog):
         text = w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
         e.values[name] = text if name == "note" else text.strip()
         if name == "id":
-            self.source_list.currentItem().setText(e.id or "(no id)")
+            self.source_list.currentItem().setText(e.id or self.tr("(no id)"))
         self._validate()
 
     def _new_id(self) -> str:
@@ -361,11 +386,13 @@ class MapPropertiesDialog(QDialog):
         citing = citing_claims(self.doc.amap, e.orig) if e.orig else []
         if citing:
             names = "\n".join(f"• {cid}" for cid in citing[:8])
-            more = f"\n… and {len(citing) - 8} more" if len(citing) > 8 else ""
+            more = "\n" + self.tr("… and %n more", "", len(citing) - 8) if len(citing) > 8 else ""
+            cite = self.tr("%n claim(s) cite the source '{source}':", "", len(citing)).format(
+                source=e.orig)
             answer = QMessageBox.question(
-                self, "Remove source",
-                f"{len(citing)} claim(s) cite the source '{e.orig}':\n\n{names}{more}\n\n"
-                "Remove it and clear the source of these claims? (You can undo this.)")
+                self, self.tr("Remove source"),
+                f"{cite}\n\n{names}{more}\n\n" + self.tr(
+                    "Remove it and clear the source of these claims? (You can undo this.)"))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         row = self.entries.index(e)
@@ -379,17 +406,18 @@ class MapPropertiesDialog(QDialog):
     def _tags_page(self) -> QWidget:
         page = QWidget()
         self.tag_tree = QTreeWidget()
-        self.tag_tree.setHeaderLabels(["Tag", "Colour", "Claims"])
+        self.tag_tree.setHeaderLabels([self.tr("Tag"), self.tr("Colour"), self.tr("Claims")])
         self.tag_tree.setRootIsDecorated(False)
         self.tag_tree.itemDoubleClicked.connect(lambda *_: self.choose_color())
         self.tag_tree.currentItemChanged.connect(lambda *_: self._sync_tag_buttons())
-        self.color_button = QPushButton("C&hoose Colour…")
+        self.color_button = QPushButton(self.tr("C&hoose Colour…"))
         self.color_button.clicked.connect(self.choose_color)
-        self.auto_button = QPushButton("A&utomatic Colour")
-        self.auto_button.setToolTip("Forget the tag's colour: it gets one from the palette")
+        self.auto_button = QPushButton(self.tr("A&utomatic Colour"))
+        self.auto_button.setToolTip(self.tr("Forget the tag's colour: it gets one from the "
+                                            "palette"))
         self.auto_button.clicked.connect(lambda: self.set_tag_color(self._current_tag(), None))
         lay = QVBoxLayout(page)
-        lay.addWidget(_small("A claim's box takes the colour of its first tag."))
+        lay.addWidget(_small(self.tr("A claim's box takes the colour of its first tag.")))
         lay.addWidget(self.tag_tree, 1)
         lay.addLayout(_hbox(self.color_button, self.auto_button))
         return page
@@ -408,8 +436,8 @@ class MapPropertiesDialog(QDialog):
         names, used = self.tags()
         for tag in names:
             color = self.tag_colors.get(tag)
-            it = QTreeWidgetItem([tag, color or f"automatic ({self._auto(tag)})",
-                                  str(used.get(tag, 0))])
+            it = QTreeWidgetItem([tag, color or self.tr("automatic ({colour})").format(
+                colour=self._auto(tag)), str(used.get(tag, 0))])
             it.setIcon(1, _swatch(color or self._auto(tag), faded=color is None))
             it.setData(0, Qt.ItemDataRole.UserRole, tag)
             self.tag_tree.addTopLevelItem(it)
@@ -440,7 +468,8 @@ class MapPropertiesDialog(QDialog):
         if tag is None:
             return
         start = QColor(self.tag_colors.get(tag) or self._auto(tag))
-        color = QColorDialog.getColor(start, self, f"Colour of the tag “{tag}”")
+        color = QColorDialog.getColor(start, self,
+                                      self.tr("Colour of the tag “{tag}”").format(tag=tag))
         if color.isValid():
             self.set_tag_color(tag, color.name())
 
@@ -458,19 +487,23 @@ class MapPropertiesDialog(QDialog):
         """What keeps OK from applying: (page, message)."""
         out: list[tuple[int, str]] = []
         if not self.title.text().strip():
-            out.append((0, "A map needs a title."))
+            out.append((0, self.tr("A map needs a title.")))
         lang = self.lang_value()
         if lang and not LANG_RE.match(lang):
-            out.append((0, f"'{lang}' is not a language code such as de, en or pt-BR."))
+            out.append((0, self.tr("'{lang}' is not a language code such as de, en or "
+                                   "pt-BR.").format(lang=lang)))
         seen: dict[str, int] = {}
         for i, e in enumerate(self.entries):
             for name in SOURCE_FIELDS:
                 problem = source_field_problem(name, e.values[name])
                 if problem:
-                    out.append((1, f"Source '{e.id}': {problem}" if name != "id"
-                                else f"Source {i + 1} ('{e.id}'): {problem}"))
+                    out.append((1, self.tr("Source '{id}': {problem}").format(
+                                    id=e.id, problem=problem) if name != "id"
+                                else self.tr("Source {number} ('{id}'): {problem}").format(
+                                    number=i + 1, id=e.id, problem=problem)))
             if e.id in seen:
-                out.append((1, f"Two sources have the id '{e.id}'; ids must be unique."))
+                out.append((1, self.tr("Two sources have the id '{id}'; ids must be "
+                                       "unique.").format(id=e.id)))
             seen.setdefault(e.id, i)
         return out
 
@@ -485,7 +518,8 @@ class MapPropertiesDialog(QDialog):
                 problem = source_field_problem(name, e.values[name])
                 if name == "id" and not problem and \
                         sum(1 for x in self.entries if x.id == e.id) > 1:
-                    problem = f"Another source has the id '{e.id}' already; ids must be unique."
+                    problem = self.tr("Another source has the id '{id}' already; ids must be "
+                                      "unique.").format(id=e.id)
                 w.setStyleSheet("border: 1px solid #b00020" if problem else "")
                 if problem:
                     mine.append(problem)
@@ -518,10 +552,11 @@ class MapPropertiesDialog(QDialog):
         for cmd in cmds:
             label = ("sources" if isinstance(cmd, (AddSource, RemoveSource, SetSourceField))
                      else "tag colours" if isinstance(cmd, SetTagColor)
-                     else HEADER_LABEL[cmd.name])
+                     else cmd.name)
             if label not in what:
                 what.append(label)
-        return Macro("Map properties: " + ", ".join(what), cmds)
+        return Macro(self.tr("Map properties: {changes}").format(
+            changes=", ".join(self.tr(CHANGE_NAMES[label]) for label in what)), cmds)
 
     def accept(self) -> None:
         problems = self.problems()
@@ -537,58 +572,3 @@ class MapPropertiesDialog(QDialog):
         if step is not None and not self.doc.closed:
             self.doc.push(step)
         super().accept()
-
-
-class MapMenu(QObject):
-    """The Map menu of the main window: Properties… for the current map."""
-
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
-        self.dialog: MapPropertiesDialog | None = None
-        self.a_properties = QAction("&Properties…", window)
-        self.a_properties.setShortcut(QKeySequence("Alt+Return"))
-        self.a_properties.setStatusTip("The map's title, description, language, direction, "
-                                       "sources folder, sources and tag colours")
-        self.a_properties.triggered.connect(lambda: self.open_properties())
-        self.menu = QMenu("&Map", window)
-        self.menu.addAction(self.a_properties)
-        window.addAction(self.a_properties)
-        window.tabs.currentChanged.connect(self.sync)
-        # a new title shows in the window's title and the tab at once, undo and redo too
-        window.undo_group.indexChanged.connect(self._on_step)
-        self.sync()
-
-    def _on_step(self, _index: int) -> None:
-        window = self.window
-        window._update_title()
-        doc = window.doc
-        if doc is not None and doc.amap.display.direction in window.direction_actions:
-            window.direction_actions[doc.amap.display.direction].setChecked(True)
-
-    def sync(self, *_args) -> None:
-        self.a_properties.setEnabled(self.window.doc is not None)
-
-    def open_properties(self, page: int = 0,
-                        then: Callable[[], object] | None = None) -> MapPropertiesDialog | None:
-        """Show the dialog for the current map (not waiting for it); ``then`` runs when
-        it is closed, whichever way."""
-        window = self.window
-        window.commit_editors()
-        doc = window.doc
-        if doc is None:
-            return None
-        if self.dialog is not None and isValid(self.dialog) and self.dialog.isVisible():
-            self.dialog.raise_()
-            return self.dialog
-        dialog = MapPropertiesDialog(doc, window)
-        dialog.tabs.setCurrentIndex(page)
-        self.dialog = dialog
-
-        def finished(_result: int) -> None:
-            dialog.deleteLater()
-            if then is not None:
-                then()
-        dialog.finished.connect(finished)
-        dialog.open()
-        return dialog

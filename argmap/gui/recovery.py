@@ -15,7 +15,7 @@ import threading
 import shiboken6
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer
 
 from .. import recovery
 
@@ -128,15 +128,20 @@ def ask_restore(window, entry: recovery.Entry) -> str:
 
     from PySide6.QtWidgets import QMessageBox
 
-    name = entry.path or f"the new map “{entry.title}”"
+    translate = QCoreApplication.translate
+    name = entry.path or translate("Recovery", "the new map “{title}”").format(
+        title=entry.title)
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.written))
-    box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved edits",
-                      f"argmap was closed without saving edits to\n{name}\n(last edit {when})."
-                      "\n\nRestore them? They open as unsaved changes; the file on disk is "
-                      "not touched until you save.", parent=window)
-    restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("&Discard Edits", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("Recovery", "Restore unsaved edits"),
+                      translate("Recovery", "argmap was closed without saving edits to\n{map}\n"
+                                "(last edit {when}).\n\nRestore them? They open as unsaved "
+                                "changes; the file on disk is not touched until you "
+                                "save.").format(map=name, when=when), parent=window)
+    restore = box.addButton(translate("Recovery", "&Restore"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(translate("Recovery", "&Discard Edits"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("Recovery", "&Later"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.exec()
     clicked = box.clickedButton()
@@ -166,11 +171,12 @@ def restore(window, entry: recovery.Entry) -> "MapDocument | None":
     try:
         loaded = entry.load()
     except (OSError, UnicodeDecodeError) as exc:
-        QMessageBox.warning(window, "Cannot restore", f"{entry.content_file}: {exc}")
+        QMessageBox.warning(window, QCoreApplication.translate("Recovery", "Cannot restore"),
+                            f"{entry.content_file}: {exc}")
         return None
     if loaded.map is None:
-        QMessageBox.warning(window, "Cannot restore", "\n".join(
-            str(d) for d in loaded.diagnostics[:8]))
+        QMessageBox.warning(window, QCoreApplication.translate("Recovery", "Cannot restore"),
+                            "\n".join(str(d) for d in loaded.diagnostics[:8]))
         return None
     path = entry.path if entry.path else None
     for i, view in enumerate(window.views()):       # opened already: replace a clean tab
@@ -192,5 +198,6 @@ def restore(window, entry: recovery.Entry) -> "MapDocument | None":
     doc.undo_stack.resetClean()             # unsaved, until saved or discarded
     window._add_tab(doc)
     doc.recovery.write_now()
-    window.statusBar().showMessage(f"Restored unsaved edits of {doc.title}.", 8000)
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "Recovery", "Restored unsaved edits of {title}.").format(title=doc.title), 8000)
     return doc

@@ -741,8 +741,8 @@ class MapScene(QGraphicsScene):
                 moves[cid] = (claim.pos, (round(item.x(), 1), round(item.y(), 1)))
         self._press_positions = {}
         if moves:
-            self.doc.push(MoveClaims(self.amap, moves, "Move" if len(moves) == 1
-                                     else f"Move {len(moves)} claims"))
+            self.doc.push(MoveClaims(self.amap, moves, self.tr("Move") if len(moves) == 1
+                                     else self.tr("Move %n claims", "", len(moves))))
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         item = self._claim_at(event.scenePos())

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,23 +29,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .language import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
-#: keys the canvas and its in-place editor handle in their key events (view.py)
+#: keys the canvas and its in-place editor handle in their key events (view.py);
+#: the texts are translated where they are listed
 CANVAS_KEYS: list[tuple[str, list[str]]] = [
-    ("Walk to the neighbouring claim", ["Left", "Right", "Up", "Down"]),
-    ("Extend the selection to the neighbour", ["Shift+Left", "Shift+Right", "Shift+Up",
-                                               "Shift+Down"]),
-    ("Pan (hold, then drag)", ["Space"]),
-    ("Context menu of the selection", ["Shift+F10", "Menu"]),
-    ("In the claim editor: done", ["Return"]),
-    ("In the claim editor: line break", ["Shift+Return"]),
-    ("In the claim editor: cancel (a new claim goes again)", ["Esc"]),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Walk to the neighbouring claim"),
+     ["Left", "Right", "Up", "Down"]),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Extend the selection to the neighbour"),
+     ["Shift+Left", "Shift+Right", "Shift+Up", "Shift+Down"]),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Pan (hold, then drag)"), ["Space"]),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Context menu of the selection"),
+     ["Shift+F10", "Menu"]),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "In the claim editor: done"), ["Return"]),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "In the claim editor: line break"),
+     ["Shift+Return"]),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "In the claim editor: cancel (a new claim goes "
+                                          "again)"), ["Esc"]),
 ]
-CANVAS = "Canvas"
+CANVAS = QT_TRANSLATE_NOOP("ShortcutsDialog", "Canvas")
+OTHER = QT_TRANSLATE_NOOP("ShortcutsDialog", "Other")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ShortcutsDialog", text)
 
 
 def plain(text: str) -> str:
@@ -76,7 +88,7 @@ def _home(obj) -> str:
         if isinstance(node, QDockWidget):
             return plain(node.windowTitle())
         node = node.parent()
-    return "Other"
+    return _tr(OTHER)
 
 
 def shortcuts(window: QWidget) -> list[Shortcut]:
@@ -113,7 +125,8 @@ def shortcuts(window: QWidget) -> list[Shortcut]:
         if keys:
             found.append(Shortcut(_home(shortcut), plain(shortcut.whatsThis()) or keys, keys))
     for text, keys in CANVAS_KEYS:
-        found.append(Shortcut(CANVAS, text, key_text([QKeySequence(k) for k in keys])))
+        found.append(Shortcut(_tr(CANVAS), _tr(text),
+                              key_text([QKeySequence(k) for k in keys])))
     return found
 
 
@@ -123,21 +136,21 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window_ = window
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.entries: list[Shortcut] = []
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.resize(560, 640)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter: action, menu or key…")
+        self.filter.setPlaceholderText(self.tr("Filter: action, menu or key…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Action", "Shortcut"])
+        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
-        self.none = QLabel("No shortcut matches.")
+        self.none = QLabel(self.tr("No shortcut matches."))
         self.none.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -146,8 +159,11 @@ class ShortcutsDialog(QDialog):
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.none)
         lay.addWidget(buttons)
-        self.entries: list[Shortcut] = []
         self.refresh()
+        # as wide as the longest action and its keys need (German ones are long)
+        needed = (self.tree.sizeHintForColumn(0) + self.tree.indentation()
+                  + self.tree.sizeHintForColumn(1) + 60)
+        self.resize(max(self.width(), min(needed, 900)), self.height())
 
     def refresh(self) -> None:
         """Read the window's actions again (their texts and enabled states change)."""
@@ -163,10 +179,18 @@ class ShortcutsDialog(QDialog):
                 group.setFont(0, font)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 group.setFirstColumnSpanned(True)
-            item = QTreeWidgetItem(group, [entry.text, entry.keys])
+            item = QTreeWidgetItem(group, [entry.text, self._key_lines(entry.keys)])
             item.setData(0, Qt.ItemDataRole.UserRole, entry)
         self.tree.expandAll()
         self.apply_filter(self.filter.text())
+
+    #: a list of keys wider than this goes one key a line, so the actions keep their room
+    KEYS_WIDTH = 240
+
+    def _key_lines(self, keys: str) -> str:
+        if self.tree.fontMetrics().horizontalAdvance(keys) <= self.KEYS_WIDTH:
+            return keys
+        return keys.replace(", ", ",\n")
 
     def apply_filter(self, text: str) -> None:
         words = text.lower().split()

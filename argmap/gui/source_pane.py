@@ -71,7 +71,7 @@ class CoverageBar(QWidget):
         self.edit = edit
         self.setFixedWidth(10)
         self.bands: list[tuple[int, int, bool]] = []   # Qt positions of paragraphs, covered?
-        self.setToolTip("Paragraphs with a quote (green) and without (grey)")
+        self.setToolTip(self.tr("Paragraphs with a quote (green) and without (grey)"))
         edit.verticalScrollBar().valueChanged.connect(self.update)
 
     def set_bands(self, bands: list[tuple[int, int, bool]]) -> None:
@@ -134,8 +134,9 @@ class SourcePane(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setOpenExternalLinks(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.status = QLabel("The claim's quote is not in this text; the passage most like "
-                             "it is underlined in red (the inspector offers it as the quote).")
+        self.status = QLabel(self.tr("The claim's quote is not in this text; the passage most "
+                                     "like it is underlined in red (the inspector offers it as "
+                                     "the quote)."))
         self.status.setWordWrap(True)
         self.status.setStyleSheet(f"color: {NEAR_COLOR.name()}")
         self.status.hide()
@@ -149,11 +150,11 @@ class SourcePane(QWidget):
         self.edit.viewport().installEventFilter(self)
         self.edit.selectionChanged.connect(self._update_actions)
         self.bar = CoverageBar(self.edit)
-        self.a_new = QAction("&New Claim from Selection", self)
+        self.a_new = QAction(self.tr("&New Claim from Selection"), self)
         self.a_new.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.a_new.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.a_new.triggered.connect(self.new_claim_from_selection)
-        self.a_quote = QAction("Set as &Quote of the Selected Claim", self)
+        self.a_quote = QAction(self.tr("Set as &Quote of the Selected Claim"), self)
         self.a_quote.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.a_quote.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.a_quote.triggered.connect(self.set_quote_from_selection)
@@ -187,12 +188,12 @@ class SourcePane(QWidget):
         src = amap.source_of(claim) if claim is not None else None
         if amap is None:
             self.source, self.text = None, None
-            self.header.setText("<i>No map open.</i>")
+            self.header.setText(self.tr("<i>No map open.</i>"))
             self._set_text(None)
             return
         if src is None:
             if self.source is None:
-                self.header.setText("<i>Select a claim to read its source here.</i>")
+                self.header.setText(self.tr("<i>Select a claim to read its source here.</i>"))
                 self._set_text(None)
             else:
                 self._find_spans()
@@ -217,17 +218,20 @@ class SourcePane(QWidget):
         url = f"<br><a href='{escape(src.url)}'>{escape(src.url)}</a>" if src.url else ""
         head = title + (" — " + ", ".join(bits) if bits else "") + url
         if not found:
-            what = f"<tt>{escape(src.file)}</tt>" if src.file else "this source's text"
+            what = f"<tt>{escape(src.file)}</tt>" if src.file else self.tr("this source's text")
             if folders:
-                why = f"{what} is not in " + " or ".join(
-                    f"<tt>{escape(f)}</tt>" for f in folders)
+                why = self.tr("{file} is not in {folders}").format(
+                    file=what, folders=" {} ".format(self.tr("or")).join(
+                        f"<tt>{escape(f)}</tt>" for f in folders))
             elif refused:      # the header names a folder outside the map's tree
                 why = escape(refused, quote=False)
             else:
-                why = ("no sources folder is set (File → Sources Folder…, "
-                       "<tt>argmap gui --sources DIR</tt>, or <tt>source_folder</tt> "
-                       "in the map's header)")
-            head += f"<br><span style='color:#a66d00'>The text is not shown: {why}.</span>"
+                why = self.tr("no sources folder is set (File → Sources Folder…, "
+                              "<tt>argmap gui --sources DIR</tt>, or <tt>source_folder</tt> "
+                              "in the map's header)")
+            head += ("<br><span style='color:#a66d00'>"
+                     + self.tr("The text is not shown: {reason}.").format(reason=why)
+                     + "</span>")
         self.header.setText(head)
 
     def _set_text(self, text: SourceText | None) -> None:

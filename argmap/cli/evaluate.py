@@ -18,6 +18,7 @@ import sys
 from typing import Any
 
 from ..mapfiles import MAP_SUFFIXES
+from . import iccma_task
 from .common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -60,6 +61,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                    help=f"stop enumerating after this long (default {DEFAULT_TIME_LIMIT:g})")
     p.add_argument("--format", choices=("map", "apx", "tgf", "i23"),
                    help="input format (default: from the file name)")
+    iccma_task.add_arguments(p)                # --task DC-PR --argument a (ICCMA tasks)
     p.set_defaults(func=cmd_evaluate)
     return p
 
@@ -82,6 +84,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt is None:
         fmt = "map" if args.file.lower().endswith(MAP_SUFFIXES) else None
+    if args.task:
+        return iccma_task.run_task(args, fmt, assume)
     if args.semantics in GRADUAL_CHOICES:
         return evaluate_strengths(args, fmt, assume)
     if fmt == "map":

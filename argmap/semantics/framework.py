@@ -31,10 +31,12 @@ the framework keeps them in the order they were added.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Iterator, Mapping, Sequence
 
-from .search import _I, _O, _U, enumerate_codes, grounded_codes
+from . import asp
+from .search import _I, _O, _U, _undecided_parts, enumerate_codes, grounded_codes
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
@@ -197,15 +199,26 @@ class Framework:
         return self.labellings("stable", max_extensions, time_limit)
 
     def labellings(self, semantics: str, max_extensions: int = DEFAULT_MAX_EXTENSIONS,
-                   time_limit: float | None = DEFAULT_TIME_LIMIT) -> "Enumeration":
-        """All labellings of a semantics (grounded gives exactly one)."""
+                   time_limit: float | None = DEFAULT_TIME_LIMIT,
+                   backend: str | None = None) -> "Enumeration":
+        """All labellings of a semantics (grounded gives exactly one).
+
+        ``backend``: ``"own"`` (argmap's search), ``"clingo"`` (the ASP
+        encodings, :mod:`argmap.semantics.asp`) or ``"auto"`` (default, or
+        the environment variable ``ARGMAP_SOLVER``): see :func:`choose_backend`.
+        """
         if semantics == "grounded":
             return Enumeration("grounded", [self.grounded()])
         if semantics not in SEMANTICS:
             raise ValueError(f"unknown semantics {semantics!r}; choose one of "
                              + ", ".join(SEMANTICS))
-        found, truncated, reason = enumerate_codes(self.attackers, self.targets, semantics,
-                                                   max_extensions, time_limit)
+        codes = grounded_codes(self.attackers, self.targets)
+        chosen = choose_backend(self.attackers, self.targets, backend, codes)
+        if _U not in codes:                      # the grounded labelling is the only one
+            return Enumeration(semantics, [Labelling(self, codes)])
+        run = asp.enumerate_codes if chosen == "clingo" else enumerate_codes
+        found, truncated, reason = run(self.attackers, self.targets, semantics,
+                                       max_extensions, time_limit)
         return Enumeration(semantics, [Labelling(self, c) for c in found], truncated, reason)
 
     def is_complete(self, labelling: "Labelling") -> bool:
@@ -215,6 +228,48 @@ class Framework:
             if codes[x] != _expected(codes, atts):
                 return False
         return True
+
+
+BACKENDS = ("auto", "own", "clingo")
+#: the own search takes an undecided part of at most this many arguments, or a
+#: sparse one (at most SPARSE attacks per argument) of at most SPARSE_PART
+SMALL_PART, SPARSE, SPARSE_PART = 40, 1.4, 1000
+
+
+def choose_backend(attackers: list[list[int]], targets: list[list[int]],
+                   backend: str | None = None, codes: list[int] | None = None) -> str:
+    """``"own"`` or ``"clingo"`` for a framework (docs/solver.md has the figures).
+
+    Grounded is linear and needs no search; only what it leaves UNDEC is
+    searched.  The own search answers at once when every weakly connected
+    part of that is small or sparse (chains and short cycles: maps, most
+    sparse frameworks), where clingo's start (about 1 ms) is most of the
+    time; clingo takes the dense parts, where the own search is exponential
+    far sooner.  Without clingo installed, always ``"own"``.  ``codes``: the
+    grounded labelling's codes, when they are known.
+    """
+    backend = backend or os.environ.get("ARGMAP_SOLVER") or "auto"
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown solver back end {backend!r}; choose one of "
+                         + ", ".join(BACKENDS))
+    if backend == "clingo" and not asp.available():
+        raise RuntimeError("the clingo back end needs clingo (pip install clingo)")
+    if backend != "auto":
+        return backend
+    if not asp.available():
+        return "own"
+    codes = grounded_codes(attackers, targets) if codes is None else codes
+    if codes.count(_U) <= SMALL_PART:
+        return "own"
+    parts = _undecided_parts(targets, codes)
+    largest = max(parts, key=len, default=[])
+    if len(largest) <= SMALL_PART:
+        return "own"
+    inside = set(largest)
+    attacks = sum(1 for x in largest for a in attackers[x] if a in inside)
+    if len(largest) <= SPARSE_PART and attacks <= SPARSE * len(largest):
+        return "own"
+    return "clingo"
 
 
 def _expected(codes: Sequence[int], atts: Iterable[int]) -> int:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Hashable, Mapping
+from typing import cast
 
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error, print_diagnostics
 
@@ -49,7 +51,7 @@ def run_task(args: argparse.Namespace, fmt: str | None, assume: dict[str, str]) 
             error(NAME, f"no argument '{name}' in {args.file}")
             return EXIT_USAGE
     if assume:
-        af = af.with_assumptions(assume)
+        af = af.with_assumptions(cast("Mapping[Hashable, str]", assume))
     ans = solve_task(af, args.task, args.argument, args.time_limit)
     ext = ans.labelling.extension if ans.labelling is not None else None
     if args.json:

@@ -11,6 +11,8 @@ from .fonts import map_font
 
 SELECT_COLOR = QColor("#1e6fd9")
 MATCH_COLOR = QColor("#ffd42a")
+STRENGTH_TRACK = "#d8dde3"                  # the bar's empty part
+STRENGTH_BAR = "#2f6fa8"                    # as strong as the bar is long
 #: below this zoom the text is too small to read and is not drawn
 LOD_TEXT = 0.3
 
@@ -38,6 +40,8 @@ class ClaimItem(QGraphicsRectItem):
         self.badge: Badge | None = None
         self.lang = "de"                         # the map's, for the badge's words
         self.matched = False
+        self.strength: float | None = None       # gradual strength, when shown
+        self.strength_shown = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
@@ -68,6 +72,13 @@ class ClaimItem(QGraphicsRectItem):
         badge = label_badge(label, assumed, self.w, lang) if label else None
         if (label, badge, lang) != (self.label, self.badge, self.lang):
             self.label, self.badge, self.lang = label, badge, lang
+            self.update()
+
+    def set_strength(self, value: float | None, shown: bool = True) -> None:
+        """A bar along the box's bottom edge, as long as the strength (0 to 1); a
+        strength of None with ``shown`` is a cycle that did not settle (a grey bar)."""
+        if (value, shown) != (self.strength, self.strength_shown):
+            self.strength, self.strength_shown = value, shown
             self.update()
 
     def set_matched(self, on: bool) -> None:
@@ -113,6 +124,16 @@ class ClaimItem(QGraphicsRectItem):
                 painter.setFont(map_font(run.size, run.bold))
                 painter.setPen(QColor(run.color))
                 painter.drawText(QPointF(r.left() + run.x, r.top() + run.baseline), run.text)
+        if self.strength_shown:
+            track = QRectF(r.left() + CORNER, r.bottom() - 6, r.width() - 2 * CORNER, 3.5)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(STRENGTH_TRACK))
+            painter.drawRoundedRect(track, 1.5, 1.5)
+            if self.strength is not None:
+                bar = QRectF(track.left(), track.top(), track.width() * self.strength,
+                             track.height())
+                painter.setBrush(QColor(STRENGTH_BAR))
+                painter.drawRoundedRect(bar, 1.5, 1.5)
         if self.badge is not None:
             b = self.badge
             painter.setPen(Qt.PenStyle.NoPen)

@@ -82,6 +82,7 @@ class FileActions(_Window):
         view = MapView(scene)
         view.set_legend_visible(self.a_legend.isChecked())
         self.evaluation_menu.attach(view)
+        self.strengths_menu.attach(view)
         self.undo_group.addStack(doc.undo_stack)
         scene.selectionChanged.connect(self._on_selection)
         scene.connectRequested.connect(self._on_connect_request)

@@ -7,8 +7,8 @@ from html import escape
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QScrollArea, QSlider, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from ..commands import SetClaimField, SetRelationField, reverse_relation
@@ -17,6 +17,7 @@ from ..style import LABEL_STYLE
 from .document import MapDocument
 from .evaluation import Evaluation
 from .language import current_language
+from .strengths import StrengthView
 
 
 class _TextField(QPlainTextEdit):
@@ -54,6 +55,7 @@ class InspectorDock(QWidget):
         super().__init__(parent)
         self.doc: MapDocument | None = None
         self.evaluation: Evaluation | None = None
+        self.strengths: StrengthView | None = None
         self.claim_id: str | None = None
         self.relation: Relation | None = None
         self.stack = QStackedWidget()
@@ -111,6 +113,23 @@ class InspectorDock(QWidget):
         self.what_if.setToolTip(self.tr("Assume this claim stands or falls and see what "
                                         "follows; an assumption is not saved in the map"))
         self.what_if.activated.connect(self._set_assumption)
+        self.strength_view = QLabel()
+        self.strength_view.setWordWrap(True)
+        self.strength_view.setTextFormat(Qt.TextFormat.RichText)
+        self.strength_view.linkActivated.connect(self.linkActivated)
+        self.base = QSlider(Qt.Orientation.Horizontal)
+        self.base.setRange(0, 100)
+        self.base.setPageStep(10)
+        self.base.setToolTip(self.tr("The claim's base score: its strength before its reasons "
+                                     "and objections count (saved in the map)"))
+        self.base_value = QLabel()
+        base_row = QWidget()
+        row = QHBoxLayout(base_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.base, 1)
+        row.addWidget(self.base_value)
+        self.base_row = base_row
+        self.base.valueChanged.connect(self._set_base)
         self.claim_form = form
         for label, w in ((self.tr("Id"), self.id_label), (self.tr("Text"), self.text),
                          (self.tr("English"), self.en), (self.tr("Kind"), self.kind),
@@ -119,7 +138,9 @@ class InspectorDock(QWidget):
                          (self.tr("Tags"), self.tags), (self.tr("Note"), self.note),
                          (self.tr("Relations"), self.links),
                          (self.tr("Evaluation"), self.label_view),
-                         (self.tr("What if"), self.what_if)):
+                         (self.tr("What if"), self.what_if),
+                         (self.tr("Strength"), self.strength_view),
+                         (self.tr("Base score"), self.base_row)):
             form.addRow(label, w)
         self.text.edited.connect(lambda v: self._set("text", v))
         self.en.edited.connect(lambda v: self._set("en", v))
@@ -158,6 +179,49 @@ class InspectorDock(QWidget):
     def set_evaluation(self, evaluation: Evaluation | None) -> None:
         self.evaluation = evaluation
         self.show_claim(self.claim_id)
+
+    def set_strengths(self, view: StrengthView | None) -> None:
+        self.strengths = view
+        self.show_claim(self.claim_id)
+
+    def _set_base(self, value: int) -> None:
+        self.base_value.setText(f"{value / 100:.2f}")
+        if self.doc is None or self.claim_id not in self.doc.amap.claims \
+                or self.base.signalsBlocked():
+            return
+        if round(self.doc.amap.claims[self.claim_id].base * 100) != value:
+            self.doc.push(SetClaimField(self.doc.amap, self.claim_id, "base", value / 100))
+
+    def _show_strength(self, claim: Claim) -> None:
+        self.base.blockSignals(True)
+        self.base.setValue(round(claim.base * 100))
+        self.base.blockSignals(False)
+        self.base_value.setText(f"{claim.base:.2f}")
+        sv = self.strengths
+        result = sv.result if sv is not None and sv.enabled else None
+        cs = result.claims.get(claim.id) if result is not None else None
+        self.claim_form.setRowVisible(self.strength_view, cs is not None)
+        if cs is None:
+            return
+        amap = self.doc.amap if self.doc else None
+        semantics = sv.name() if sv is not None else ""
+
+        def part(key: str, delta: float) -> str:
+            rel = amap.relation_by_key(key) if amap else None
+            who = " + ".join(f"<a href='claim:{escape(p)}'>{escape(p)}</a>"
+                             for p in (rel.premises if rel else []))
+            return f"{who or escape(key)} {delta:+.3f}"
+
+        value = f"{cs.strength:.3f}" if cs.converged else self.tr("did not settle")
+        lines = [f"<b>{value}</b> <span style='color:#56606a'>({escape(semantics)}; "
+                 + self.tr("base {base}").format(base=f"{cs.base:.2f}") + ")</span>"]
+        if cs.reasons:
+            lines.append(self.tr("reasons: {parts}").format(
+                parts=", ".join(part(k, d) for k, d in cs.reasons.items())))
+        if cs.objections:
+            lines.append(self.tr("objections: {parts}").format(
+                parts=", ".join(part(k, d) for k, d in cs.objections.items())))
+        self.strength_view.setText("<br>".join(lines))
 
     def _set_assumption(self, _index: int) -> None:
         if self.evaluation is not None and self.claim_id is not None:
@@ -275,6 +339,7 @@ class InspectorDock(QWidget):
             else:
                 rows.append(f"→ {rel} <a href='claim:{escape(r.target)}'>{escape(r.target)}</a>")
         self.links.setText("<br>".join(rows) or self.tr("<i>none</i>"))
+        self._show_strength(claim)
         self._show_label(claim_id)
 
     def show_relation(self, rel: Relation | None) -> None:
@@ -325,7 +390,8 @@ class InspectorDock(QWidget):
         """Make the claim page as tall as its wrapped labels need at the current width
         (the stacked pages do not pass height-for-width on to the scroll area)."""
         page = self.claim_page
-        for label in (self.id_label, self.label_view, self.quote_source, self.links):
+        for label in (self.id_label, self.label_view, self.quote_source, self.links,
+                      self.strength_view):
             if label.isVisibleTo(page) and label.width() > 20:
                 # exactly the lines it wraps to: no clipped reason, no oversized id row
                 label.setFixedHeight(max(label.fontMetrics().height(),

@@ -19,6 +19,7 @@ from .building import Builder
 from .document import MapDocument
 from .editing import EditingVerbs
 from .evaluation_menu import EvaluationMenu
+from .strengths import StrengthsMenu
 from .file_actions import STATE_VERSION, FileActions
 from .inspector import InspectorDock
 from .language import LanguageMenu, translate_in
@@ -60,6 +61,8 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         self.setCentralWidget(central)
         self._make_docks()
         self.evaluation_menu = EvaluationMenu(self)
+        self.strengths_menu = StrengthsMenu(self)
+        self.strengths_menu.add_to(self.evaluation_menu.menu)
         self.map_menu = MapMenu(self)
         self.language_menu = LanguageMenu(self, self.settings)
         self.builder = Builder(self)
@@ -407,7 +410,9 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         self.outline.set_document(doc)
         self.problems.set_document(doc)
         self.inspector.set_evaluation(getattr(self.view, "evaluation", None))
+        self.inspector.set_strengths(getattr(self.view, "strengths", None))
         self.evaluation_menu.sync()
+        self.strengths_menu.sync()
         if self.scene:
             self.a_english.setChecked(self.scene.english)
             self.direction_actions[doc.amap.display.direction].setChecked(True)

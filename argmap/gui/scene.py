@@ -118,6 +118,8 @@ class MapScene(QGraphicsScene):
         self.edge_items: list[EdgeItem] = []
         #: the evaluation's labels drawn on the claims (see set_labels)
         self.labels: dict[str, tuple[str, bool]] | None = None
+        #: gradual strengths drawn as a bar on each claim (see set_strengths)
+        self.strengths: dict[str, float | None] | None = None
         self._edges_at: dict[str, list[EdgeItem]] = {}     # node id -> its edges
         self.junction_items: dict[str, JunctionItem] = {}
         self.layout: Layout | None = None
@@ -323,6 +325,12 @@ class MapScene(QGraphicsScene):
             else:
                 item.set_label(lab[0], lab[1], self.amap.lang)
         self.overview.invalidate()
+
+    def set_strengths(self, values: dict[str, float | None] | None) -> None:
+        """A strength bar on every claim: id -> strength (None: did not settle); None: no bars."""
+        self.strengths = values
+        for cid, item in self.claim_items.items():
+            item.set_strength(values.get(cid, None) if values else None, values is not None)
 
     # -- layout ----------------------------------------------------------------
     HISTORY = 64

@@ -189,11 +189,11 @@ class _Graph:
         todo = list(keys)
         while todo:
             parent = todo.pop()
-            for key, tkey, prem in waiting.pop(parent, ()):
+            for key, tkey, uprem in waiting.pop(parent, ()):
                 by_key[key] = len(keys)
                 keys.append(key)
                 sign.append(0)
-                premises.append(prem)
+                premises.append(uprem)
                 target.append(by_key[tkey])
                 depth.append(depth[by_key[tkey]] + 1)
                 todo.append(key)

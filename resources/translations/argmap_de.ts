@@ -351,6 +351,10 @@ Die Datei neu laden und Ihre Änderungen verwerfen?</translation>
         <translation>Annehmen, dass diese Aussage besteht oder fällt, und sehen, was daraus folgt; eine Annahme wird nicht in der Karte gespeichert</translation>
     </message>
     <message>
+        <source>The claim&apos;s base score: its strength before its reasons and objections count (saved in the map)</source>
+        <translation>Der Grundwert der Aussage: ihre Stärke, bevor Gründe und Einwände zählen (wird in der Karte gespeichert)</translation>
+    </message>
+    <message>
         <source>Id</source>
         <translation>ID</translation>
     </message>
@@ -399,6 +403,14 @@ Die Datei neu laden und Ihre Änderungen verwerfen?</translation>
         <translation>Annahme</translation>
     </message>
     <message>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>Base score</source>
+        <translation>Grundwert</translation>
+    </message>
+    <message>
         <source>Reverse direction</source>
         <translation>Richtung umkehren</translation>
     </message>
@@ -409,6 +421,22 @@ Die Datei neu laden und Ihre Änderungen verwerfen?</translation>
     <message>
         <source>Type</source>
         <translation>Art</translation>
+    </message>
+    <message>
+        <source>did not settle</source>
+        <translation>kommt nicht zur Ruhe</translation>
+    </message>
+    <message>
+        <source>base {base}</source>
+        <translation>Grundwert {base}</translation>
+    </message>
+    <message>
+        <source>reasons: {parts}</source>
+        <translation>Gründe: {parts}</translation>
+    </message>
+    <message>
+        <source>objections: {parts}</source>
+        <translation>Einwände: {parts}</translation>
     </message>
     <message>
         <source>stands for {ref}; its content is edited there</source>
@@ -1200,7 +1228,7 @@ GraphML). Die README des Quellcodes gibt einen kurzen Rundgang durch die Anwendu
     <name>MapScene</name>
     <message>
         <source>Move</source>
-        <extracomment>seconds the app waits for dot before it shows argmap&apos;s own layered layout (and lets dot go on in the background) the map&apos;s language changed, and with it the words drawn into it (kinds, badges, legend) how the latest layout was made: &quot;full&quot; (dot), &quot;stable&quot; (from the one before) or &quot;again&quot; (the one this content had before, after an undo) the evaluation&apos;s labels drawn on the claims (see set_labels) whether ``layout`` is a real one (dot&apos;s, or one made from dot&apos;s after edits), not the quick provisional one shown while dot works the next layout is a full dot layout (first open, Auto Layout, direction) real layouts by what they depend on: undo brings back the picture it had where new claims were first drawn (a double click, the middle of the view) the picture shown before each Auto Layout step, for its undo claims shown in the layered layout while dot is still working on them</extracomment>
+        <extracomment>seconds the app waits for dot before it shows argmap&apos;s own layered layout (and lets dot go on in the background) the map&apos;s language changed, and with it the words drawn into it (kinds, badges, legend) how the latest layout was made: &quot;full&quot; (dot), &quot;stable&quot; (from the one before) or &quot;again&quot; (the one this content had before, after an undo) the evaluation&apos;s labels drawn on the claims (see set_labels) gradual strengths drawn as a bar on each claim (see set_strengths) whether ``layout`` is a real one (dot&apos;s, or one made from dot&apos;s after edits), not the quick provisional one shown while dot works the next layout is a full dot layout (first open, Auto Layout, direction) real layouts by what they depend on: undo brings back the picture it had where new claims were first drawn (a double click, the middle of the view) the picture shown before each Auto Layout step, for its undo claims shown in the layered layout while dot is still working on them</extracomment>
         <translation>Verschieben</translation>
     </message>
     <message numerus="yes">
@@ -1448,6 +1476,18 @@ Sollen sie wiederhergestellt werden? Sie öffnen sich als ungespeicherte Änderu
     <message>
         <source>The text is not shown: {reason}.</source>
         <translation>Der Text wird nicht angezeigt: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthsMenu</name>
+    <message>
+        <source>Show &amp;Strengths</source>
+        <extracomment>up to this many claims strengths are computed with the edit</extracomment>
+        <translation>&amp;Stärken zeigen</translation>
+    </message>
+    <message>
+        <source>A bar on every claim: its strength from its base score, its reasons and its objections (gradual semantics)</source>
+        <translation>Ein Balken auf jeder Aussage: ihre Stärke aus Grundwert, Gründen und Einwänden (graduelle Semantik)</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,9 @@ the full table):
 * ``+``/``-`` relations are support/attack, ``><`` is a mutual attack, ``<_``
   an undercut of the argument's (last) inference;
 * untitled statements in no relation, without tags or metadata (the prose
-  between statements), go into the map description; headings become tags;
+  between statements), go into the map description; headings become tags
+  (and, with the title as written, the last line of the claim's note:
+  ``Argdown: [Statement 1] in # Heading``, for the way back);
   ``{key: value}`` metadata fills claim fields (speaker, source, quote, en,
   kind, note, pos, tags) or the note.
 
@@ -25,7 +27,6 @@ its line number.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation, Source
@@ -40,6 +41,13 @@ from ._common import (
     valid_id,
     warn,
     words_slug,
+)
+from .argdown_model import (
+    CONTRADICTION,
+    NO_GROUP,
+    provenance_line,
+    restore,
+    tag_colors,
 )
 from .argdown_parse import (
     ARGUMENT,
@@ -56,28 +64,10 @@ from .argdown_parse import (
 )
 from .safe_text import clean_map
 
-#: Argdown colour schemes (ColorBrewer / d3 palettes) for ``tagColors`` given as an index.
-COLOR_SCHEMES = {
-    "default": ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
-                "#666666"],
-    "colorbrewer-category10": ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                               "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"],
-    "colorbrewer-set3": ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
-                         "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"],
-    "colorbrewer-set2": ["#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#ffd92f",
-                         "#e5c494", "#b3b3b3"],
-    "colorbrewer-paired": ["#a6cee3", "#1f78b4", "#b2df8a", "#33a02c", "#fb9a99", "#e31a1c",
-                           "#fdbf6f", "#ff7f00", "#cab2d6", "#6a3d9a", "#ffff99", "#b15928"],
-    "colorbrewer-accent": ["#7fc97f", "#beaed4", "#fdc086", "#ffff99", "#386cb0", "#f0027f",
-                           "#bf5b17", "#666666"],
-}
-COLOR_SCHEMES["colorbrewer-dark2"] = COLOR_SCHEMES["default"]
 #: front matter keys the importer reads (others are reported as not imported)
 KNOWN_FRONTMATTER = ("title", "subTitle", "subtitle", "author", "date", "abstract", "lang",
                      "argmap", "color")
 MARKER = "argmap"  # argument metadata key our exporter writes: {"argmap": "attack"}
-_HEX3 = re.compile(r"^#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])$")
-_HEX6 = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def import_argdown(text: str, file: str = "", *, keep_prose: bool = False,
@@ -114,6 +104,10 @@ class _Mapper:
         self.marker_parts: dict[str, tuple[list[DRelation], DRelation]] = {}
         self.pending: dict[str, tuple[list[str], DRelation, int, str]] = {}
         self.verbatim = isinstance(doc.frontmatter.get(MARKER), dict)
+        self.ext: dict[str, Any] = doc.frontmatter[MARKER] if self.verbatim else {}
+        ids = self.ext.get("ids")
+        #: our own export: "[title]" / "<title>" -> claim id, where they differ
+        self.title_ids: dict[str, Any] = ids if isinstance(ids, dict) else {}
 
     def w(self, line: int, message: str) -> None:
         self.warnings.append(warn(message, self.file, line))
@@ -137,6 +131,8 @@ class _Mapper:
             self._undercut(src, target, line, note)
         self.rels.sort(key=lambda t: (t[0], t[1]))
         self.amap.relations = [r for _, _, r in self.rels]
+        for problem in restore(self.amap, self.ext):
+            self.w(1, problem)
         return ImportResult(self.amap, sorted(self.warnings, key=lambda d: d.line))
 
     # -- header ----------------------------------------------------------------
@@ -168,40 +164,14 @@ class _Mapper:
             amap.display.direction = ext["direction"]
         sources_from_ext(amap, ext)
         ignored = [k for k in fm if k not in KNOWN_FRONTMATTER]
-        color = fm.get("color")
-        if isinstance(color, dict):
-            scheme = color.get("colorScheme")
-            palette = COLOR_SCHEMES.get(str(scheme or "default"))
-            tag_colors = color.get("tagColors")
-            if isinstance(tag_colors, dict):
-                for tag, value in tag_colors.items():
-                    hexa = self._color(value, palette or COLOR_SCHEMES["default"])
-                    if hexa:
-                        amap.display.tag_colors[str(tag)] = hexa
-                    else:
-                        self.w(1, f"colour {value!r} of tag '{tag}' is not #rrggbb or a "
-                               "palette index; left out")
-                if palette is None and any(isinstance(v, int) for v in tag_colors.values()):
-                    self.w(1, f"colour scheme '{scheme}' is not known to argmap; Argdown's "
-                           "default palette is used for the tag colours")
-            ignored += [f"color.{k}" for k in color if k not in ("tagColors", "colorScheme")]
-        elif color is not None:
-            ignored.append("color")
+        colors, problems, more = tag_colors(fm.get("color"))
+        amap.display.tag_colors.update(colors)
+        for p in problems:
+            self.w(1, p)
+        ignored += more
         if ignored:
             self.w(1, "front matter settings not imported (Argdown display settings): "
                    + ", ".join(ignored))
-
-    @staticmethod
-    def _color(value: Any, palette: list[str]) -> str:
-        if isinstance(value, bool):
-            return ""
-        if isinstance(value, int):
-            return palette[value] if 0 <= value < len(palette) else ""
-        value = str(value).strip()
-        m = _HEX3.match(value)
-        if m:
-            return "#" + "".join(c * 2 for c in m.groups()).lower()
-        return value if _HEX6.match(value) else ""
 
     # -- our own export's relations-as-arguments ---------------------------
     def _find_markers(self) -> None:
@@ -216,7 +186,7 @@ class _Mapper:
             kind = arg.data.get(MARKER)
             if kind not in ("support", "attack", "undercut"):
                 continue
-            if kind == "support":
+            if kind == "support" and arg.pcs:
                 if arg.reconstructed and sum(1 for p in arg.pcs if p.inference) == 1:
                     self.markers[arg.title] = kind
                 else:
@@ -225,7 +195,7 @@ class _Mapper:
                 continue
             rels = self.doc.relations
             premises = [i for i in by_target.get(arg.title, ())
-                        if rels[i].type == "support" and rels[i].source_kind == STATEMENT]
+                        if rels[i].type == "support" and self._premise_kind(rels[i])]
             targets = [i for i in by_source.get(arg.title, ()) if rels[i].type == kind]
             if arg.pcs or not premises or len(targets) != 1:
                 self.w(arg.line, f"<{arg.title}> is marked as an argmap {kind} but does not "
@@ -235,10 +205,17 @@ class _Mapper:
             self.marker_parts[arg.title] = ([rels[i] for i in premises], rels[targets[0]])
             self.consumed.update(premises + targets)
 
+    def _premise_kind(self, rel: DRelation) -> bool:
+        """A statement, or an argument without PCS that is no marked relation itself."""
+        if rel.source_kind == STATEMENT:
+            return True
+        arg = self.doc.arguments.get(rel.source) if rel.source_kind == ARGUMENT else None
+        return arg is not None and not arg.pcs and arg.data.get(MARKER) is None
+
     def _marker_relation(self, arg: Argument) -> None:
         kind = self.markers[arg.title]
         note = str(arg.data.get("note") or "")
-        if kind == "support":
+        if kind == "support" and arg.pcs:
             premises = [self.claim_of_ec[p.title] for p in arg.pcs[:-1]]
             target = self.claim_of_ec[arg.pcs[-1].title]
             rel = self._add("support", premises, target, arg.def_line, note=note,
@@ -247,13 +224,14 @@ class _Mapper:
                 self.rel_of_arg[arg.title] = rel
             return
         prem_rels, trel = self.marker_parts[arg.title]
-        premises = [self.claim_of_ec[r.source] for r in prem_rels]
-        if kind == "attack":
+        premises = [c for r in prem_rels
+                    if (c := self._claim_for(r.source_kind, r.source, r.line)) is not None]
+        if kind in ("attack", "support"):
             tid = self._claim_for(trel.target_kind, trel.target, trel.line)
             if tid is None:
-                self.w(arg.def_line, f"<{arg.title}>: attack target not found; left out")
+                self.w(arg.def_line, f"<{arg.title}>: {kind} target not found; left out")
                 return
-            rel = self._add("attack", premises, tid, arg.def_line, note=note, id_title=arg.title)
+            rel = self._add(kind, premises, tid, arg.def_line, note=note, id_title=arg.title)
             if rel is not None:
                 self.rel_of_arg[arg.title] = rel
         else:
@@ -296,7 +274,9 @@ class _Mapper:
         # ids: titles first, so that a title keeps its id whatever comes later
         for _, kind, title in order:
             if kind == ARGUMENT or not doc.statements[title].untitled:
-                cid = self._id_for(title)
+                given = self.title_ids.get(f"<{title}>" if kind == ARGUMENT else f"[{title}]")
+                cid = self.ids.take(given) if isinstance(given, str) and valid_id(given) \
+                    else self._id_for(title)
                 (self.claim_of_arg if kind == ARGUMENT else self.claim_of_ec)[title] = cid
         for _, kind, title in order:
             if kind == STATEMENT and title not in self.claim_of_ec:
@@ -324,6 +304,22 @@ class _Mapper:
             return self.ids.for_title(title, fallback)
         return self.ids.take(slugify(title, fallback=fallback))
 
+    @staticmethod
+    def _path(section: Any) -> list[tuple[int, str]]:
+        """The headings above a statement, outermost first: (level, title)."""
+        path: list[tuple[int, str]] = []
+        while section is not None:
+            path.insert(0, (section.level, section.title + ("" if section.is_group else NO_GROUP)))
+            section = section.parent
+        return path
+
+    @staticmethod
+    def _remember(claim: Claim, kind: str, title: str, path: list[tuple[int, str]]) -> None:
+        """The note's last line keeps the Argdown title, form and headings of the claim."""
+        line = provenance_line(kind, title, path, claim.id)
+        if line:
+            claim.note = f"{claim.note}\n{line}" if claim.note else line
+
     def _section_tags(self, section: Any) -> list[str]:
         """The heading's own tags, and the title of the nearest heading that is a group."""
         tags = list(section.tags) if section is not None else []
@@ -350,6 +346,7 @@ class _Mapper:
         self._apply_data(claim, ec.data, notes, tags, ec.line, f"[{ec.title}]")
         tags += [t for t in self._section_tags(ec.section) if t not in tags]
         claim.tags = tags
+        self._remember(claim, "[", cid if ec.untitled else ec.title, self._path(ec.section))
         return claim
 
     def _arg_claim(self, arg: Argument) -> Claim:
@@ -365,10 +362,9 @@ class _Mapper:
         claim = Claim(cid, text)
         tags = list(arg.tags)
         self._apply_data(claim, arg.data, notes, tags, arg.line, f"<{arg.title}>")
-        notes.append(f"Argdown argument <{arg.title}> (no premise-conclusion structure)")
-        claim.note = join_note(*notes)
         tags += [t for t in self._section_tags(arg.section) if t not in tags]
         claim.tags = tags
+        self._remember(claim, "<", arg.title, self._path(arg.section))
         return claim
 
     def _apply_data(self, claim: Claim, data: dict[str, Any], notes: list[str],
@@ -387,6 +383,9 @@ class _Mapper:
                 claim.source = self._source(str(value).strip())
             elif key == "pos" and finite_pos(value) is not None:
                 claim.pos = finite_pos(value)
+            elif (key == "base" and hasattr(claim, "base") and not isinstance(value, bool)
+                  and isinstance(value, (int, float)) and 0 <= value <= 1):
+                claim.base = float(value)
             elif key == "tags" and isinstance(value, list):
                 tags[:] = dict.fromkeys(tags + [str(t) for t in value])
             else:
@@ -536,7 +535,7 @@ class _Mapper:
             if tgt is None:
                 self.w(line, f"contradiction with '{rel.target}' left out")
                 return
-            note = "Argdown: contradiction (><), read as mutual attack"
+            note = CONTRADICTION
             self._add("attack", [src], tgt, line, note)
             self._add("attack", [tgt], src, line, note)
             return

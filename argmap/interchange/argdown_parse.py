@@ -17,6 +17,7 @@ and reported in :attr:`ArgdownDocument.warnings` with its line number.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -65,6 +66,7 @@ _LINK_START = re.compile(r"^\[[^\]]+?\]\([^)]+?\)")
 _STMT_REF = re.compile(r"^\[(.+?)\]")
 _ARG_DEF = re.compile(r"^<(.+?)>:[ \t]*")
 _ARG_REF = re.compile(r"^<(.+?)>")
+_OWN_ENTRY = re.compile(r"^argmap: (\{.*\})[ \t]*$", re.MULTILINE)
 
 
 # -- the parser -------------------------------------------------------------
@@ -139,6 +141,15 @@ class _Parser:
             return text
         body = text[open_end:close.start()]
         line = text.count("\n", 0, start) + 1
+        ours = _OWN_ENTRY.search(body)  # our export's entry is JSON: read much faster so
+        entry = None
+        if ours is not None:
+            try:
+                entry = json.loads(ours.group(1))
+            except (ValueError, RecursionError):
+                entry = None
+            if isinstance(entry, dict):
+                body = body[:ours.start()] + body[ours.end():]
         try:
             data = yaml.load(body, Loader=YamlLoader) if body.strip() else {}
         except (yaml.YAMLError, RecursionError) as exc:
@@ -147,6 +158,8 @@ class _Parser:
         if data is not None and not isinstance(data, dict):
             self.warn(line, "front matter is not a key: value mapping; ignored")
             data = {}
+        if isinstance(entry, dict):
+            data = {**(data or {}), "argmap": entry}
         try:
             self.doc.frontmatter = plain(data or {})  # type: ignore[assignment]
         except DataTooLarge as exc:

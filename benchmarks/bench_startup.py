@@ -99,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure(tmp: str, argv: list[str] | None) -> int:
+    # the bundled maps name ../../shared/articles, outside their folder: chosen, as ./run does
+    os.environ.setdefault("ARGMAP_SOURCES", os.path.join(os.path.dirname(ROOT), "shared",
+                                                         "articles"))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--big", type=int, default=5000, help="claims of the big map")

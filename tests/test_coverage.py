@@ -105,7 +105,7 @@ def test_cli_text_on_the_bundled_maps(capsys):
     for name in ("000_a665b2f72e902db6.txt", "004_d1681fc0ff286875.txt"):
         assert f"{name}: " in out
     assert "sentences quoted (" in out and " %)" in out
-    assert "\n    line 17: Doch ein Waffenstillstand und Verhandlungen sind das, was…\n" in out
+    assert "\n    line 9: Putins Angebot: Warum verhandelt der Westen nicht?\n" in out
     assert "5 article(s): " in out and "; 0 quote(s) not found" in out
 
 

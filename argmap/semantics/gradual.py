@@ -35,6 +35,7 @@ from math import prod
 from typing import Any
 
 from ..model import ArgumentMap
+from .taking_part import taking_part
 
 #: the gradual semantics, by the name the command line and the API use
 GRADUAL_SEMANTICS = ("dfquad", "quadratic")
@@ -150,36 +151,18 @@ class _Graph:
         target: list[int] = []         # a claim for support/attack, a relation for undercut
         by_key: dict[str, int] = {}
         undercuts: list[tuple[str, str, list[int]]] = []
-        seen: set[str] = set()
-        for rel in amap.relations:
-            key = rel.key
-            if key in seen:
-                self.problems.append(f"relation '{key}' appears twice; the second is ignored")
+        tp = taking_part(amap)           # the same relations as the labellings use
+        self.problems += tp.problems
+        for rel in tp.relations:
+            prem = [index[p] for p in tp.premises[rel.key]]
+            if rel.type == "undercut":
+                undercuts.append((rel.key, rel.target, prem))
                 continue
-            seen.add(key)
-            prem = list(dict.fromkeys(rel.premises))
-            unknown = [p for p in prem if p not in index]
-            if not prem or unknown:
-                what = f"unknown claim '{unknown[0]}'" if unknown else "no premise"
-                self.problems.append(f"relation '{key}' has {what}; ignored")
-                continue
-            if rel.type in ("support", "attack"):
-                if rel.target not in index:
-                    self.problems.append(f"{rel.type} '{key}' targets '{rel.target}', "
-                                         "which is not a claim; ignored")
-                    continue
-                if rel.type == "support" and rel.target in prem:
-                    self.problems.append(f"support '{key}' supports its own premise; ignored")
-                    continue
-                by_key[key] = len(keys)
-                keys.append(key)
-                sign.append(1 if rel.type == "support" else -1)
-                premises.append([index[p] for p in prem])
-                target.append(index[rel.target])
-            elif rel.type == "undercut":
-                undercuts.append((key, rel.target, [index[p] for p in prem]))
-            else:
-                self.problems.append(f"relation '{key}' has unknown type '{rel.type}'; ignored")
+            by_key[rel.key] = len(keys)
+            keys.append(rel.key)
+            sign.append(1 if rel.type == "support" else -1)
+            premises.append(prem)
+            target.append(index[rel.target])
         # an undercut takes part when what it undercuts does: chains of undercuts hang
         # from supports and attacks like trees (each undercut has one target)
         waiting: dict[str, list[tuple[str, str, list[int]]]] = {}
@@ -197,10 +180,6 @@ class _Graph:
                 target.append(by_key[tkey])
                 depth.append(depth[by_key[tkey]] + 1)
                 todo.append(key)
-        for us in waiting.values():
-            for key, tkey, _ in us:
-                self.problems.append(f"undercut '{key}' targets '{tkey}', which is not "
-                                         "a relation taking part; ignored")
         order: dict[str, int] = {}
         for i, rel in enumerate(amap.relations):
             order.setdefault(rel.key, i)

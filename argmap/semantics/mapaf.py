@@ -36,6 +36,7 @@ from .framework import (
     _I, _NAME, _O, _U, DEFAULT_MAX_EXTENSIONS, DEFAULT_TIME_LIMIT, SEMANTICS, Framework,
     Labelling,
 )
+from .taking_part import taking_part
 
 ASSUMPTION_VALUES = ("accepted", "rejected")
 NOT, REL, ACCEPT, REJECT = "not", "rel", "accept", "reject"
@@ -68,49 +69,9 @@ class MapFramework:
 
     # -- which relations take part ---------------------------------------
     def _collect(self) -> None:
-        claims = self.amap.claims
-        seen: set[str] = set()
-        valid: dict[str, Relation] = {}
-        undercuts: list[Relation] = []
-        for rel in self.amap.relations:
-            key = rel.key
-            if key in seen:
-                self.problems.append(f"relation '{key}' appears twice; the second is ignored")
-                continue
-            seen.add(key)
-            premises = list(dict.fromkeys(rel.premises))
-            unknown = [p for p in premises if p not in claims]
-            if not premises or unknown:
-                what = f"unknown claim '{unknown[0]}'" if unknown else "no premise"
-                self.problems.append(f"relation '{key}' has {what}; ignored")
-                continue
-            if rel.type in ("support", "attack"):
-                if rel.target not in claims:
-                    self.problems.append(f"{rel.type} '{key}' targets '{rel.target}', "
-                                         "which is not a claim; ignored")
-                    continue
-                if rel.type == "support" and rel.target in premises:
-                    self.problems.append(f"support '{key}' supports its own premise; ignored")
-                    continue
-                valid[key] = rel
-            elif rel.type == "undercut":
-                undercuts.append(rel)
-            else:
-                self.problems.append(f"relation '{key}' has unknown type '{rel.type}'; ignored")
-                continue
-            self.premises[key] = premises
-        pending = undercuts
-        while True:                      # undercuts of undercuts, in any order
-            ok = [u for u in pending if u.target in valid and u.target != u.key]
-            if not ok:
-                break
-            for u in ok:
-                valid[u.key] = u
-            pending = [u for u in pending if u.key not in valid]
-        for u in pending:
-            self.problems.append(f"undercut '{u.key}' targets '{u.target}', which is not a "
-                                 "relation taking part; ignored")
-        self.relations = [r for r in self.amap.relations if valid.get(r.key) is r]
+        tp = taking_part(self.amap)
+        self.relations, self.premises = tp.relations, tp.premises
+        self.problems += tp.problems
 
     # -- the framework ---------------------------------------------------
     def _not(self, cid: str) -> int:

@@ -54,6 +54,8 @@ _LOAD = ("import sys, time\n"
 
 #: the environment of every measured process (set in main)
 ENV: dict[str, str] = dict(os.environ)
+# the bundled maps name ../../shared/articles, outside their folder: chosen, as ./run does
+ENV.setdefault("ARGMAP_SOURCES", os.path.join(os.path.dirname(ROOT), "shared", "articles"))
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None,
@@ -99,9 +101,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure(tmp: str, argv: list[str] | None) -> int:
-    # the bundled maps name ../../shared/articles, outside their folder: chosen, as ./run does
-    os.environ.setdefault("ARGMAP_SOURCES", os.path.join(os.path.dirname(ROOT), "shared",
-                                                         "articles"))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--big", type=int, default=5000, help="claims of the big map")

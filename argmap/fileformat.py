@@ -91,6 +91,10 @@ def from_data(data: Any) -> ArgumentMap:
     amap = ArgumentMap(_str(data.get("title")), _str(data.get("description")),
                        _str(data.get("lang")) or "de")
     amap.source_folder = _str(data.get("source_folder"))
+    conclusion = data.get("conclusion")
+    if isinstance(conclusion, dict):
+        amap.conclusion = {k: v for k, v in conclusion.items()
+                           if isinstance(k, str) and isinstance(v, str)}
     display = data.get("display")
     if isinstance(display, dict):
         direction = display.get("direction", "TB")
@@ -172,6 +176,8 @@ def header_to_data(amap: ArgumentMap) -> dict[str, Any]:
     out["lang"] = amap.lang
     if amap.source_folder:
         out["source_folder"] = amap.source_folder
+    if amap.conclusion:
+        out["conclusion"] = dict(amap.conclusion)
     display: dict[str, Any] = {}
     if amap.display.direction != "TB":
         display["direction"] = amap.display.direction

@@ -118,6 +118,9 @@ class ArgumentMap:
         self.lang = lang
         #: folder with the article texts, relative to the map file ('' for none)
         self.source_folder = ""
+        #: claim id -> the label (IN, OUT, UNDEC) the source article itself concludes for
+        #: it, recorded by the analyst; `argmap check` warns when the map evaluates otherwise
+        self.conclusion: dict[str, str] = {}
         self.display = Display()
         self.sources: dict[str, Source] = {}
         self.claims: dict[str, Claim] = {}
@@ -267,6 +270,7 @@ class ArgumentMap:
         """An independent copy of the content (no signal connections)."""
         other = ArgumentMap(self.title, self.description, self.lang)
         other.source_folder = self.source_folder
+        other.conclusion = dict(self.conclusion)
         other.display = Display(self.display.direction, dict(self.display.tag_colors))
         other.sources = {k: copy.copy(v) for k, v in self.sources.items()}
         other.external_sources = dict(self.external_sources)
@@ -282,7 +286,7 @@ class ArgumentMap:
             return {f.name: getattr(c, f.name) for f in fields(c) if f.name != "resolved"}
         return {
             "title": self.title, "description": self.description, "lang": self.lang,
-            "source_folder": self.source_folder,
+            "source_folder": self.source_folder, "conclusion": dict(self.conclusion),
             "direction": self.display.direction, "tag_colors": dict(self.display.tag_colors),
             "sources": {k: vars(s).copy() for k, s in self.sources.items()},
             "claims": [claim_dict(c) for c in self.claims.values()],

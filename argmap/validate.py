@@ -34,6 +34,13 @@ def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
     sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
     raw_relations = data.get("relations") if isinstance(data.get("relations"), list) else []
 
+    # -- the article's conclusion names claims of this map ----------------------
+    conclusion = data.get("conclusion")
+    for cid in conclusion if isinstance(conclusion, dict) else ():
+        if cid not in claims:
+            add(ERROR, f"conclusion names '{cid}', which is not a claim of this map",
+                ("conclusion", cid), key=True, subject=str(cid))
+
     # -- numbers a picture can use ----------------------------------------
     for cid, c in claims.items():
         pos = c.get("pos") if isinstance(c, dict) else None

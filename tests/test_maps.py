@@ -2,8 +2,10 @@
 
 import pytest
 
-from argmap.mapio import load_file
+from argmap.conclusions import conclusion_problems
+from argmap.mapio import load_file, load_text
 from argmap.quotes import check_quotes
+from argmap.semantics import evaluate
 
 from conftest import ARTICLES, ROOT
 
@@ -37,6 +39,42 @@ def test_each_article_has_its_map_and_nothing_else_is_there():
 def test_map_is_clean(name):
     loaded = load_file(str(MAPS / name))
     assert [str(d) for d in loaded.diagnostics] == []
+
+
+#: the claims each article decides, and how (recorded in each map's header as
+#: ``conclusion``, written from the article; a map edit that flips one fails here)
+CONCLUSIONS = {
+    "2022-11-waffenstillstand-sieg-fuer-putin.yaml": {"sieg-fuer-putin": "IN"},
+    "2024-05-putins-angebot-verhandlungen.yaml": {"frage": "OUT"},
+    "2024-12-nato-kapitulation-durch-die-hintertuer.yaml": {"nato-plant-ende": "IN"},
+    "2025-03-kreml-prueft-waffenruhe.yaml": {"kreml-prueft": "IN", "spannungsfeld": "IN"},
+    "2025-08-alaska-gipfel-putin-trump.yaml": {"kein-nachgeben": "IN", "frage": "OUT"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONCLUSIONS))
+def test_the_map_concludes_what_its_article_concludes(name):
+    amap = load_file(str(MAPS / name)).map
+    assert amap.conclusion == CONCLUSIONS[name]        # the header records it
+    lab = evaluate(amap, "grounded").labelling
+    for cid, label in amap.conclusion.items():
+        assert lab.label(cid) == label, f"{cid}: {lab.why(cid)}"
+    assert conclusion_problems(amap) == []
+
+
+def test_a_map_that_contradicts_its_article_is_warned_with_line_and_column():
+    text = ("argmap: 1\ntitle: t\nconclusion:\n  t: IN\nclaims:\n  t: {text: These}\n"
+            "  o: {text: Einwand}\nrelations:\n  - {type: attack, from: o, to: t}\n")
+    loaded = load_text(text, "m.yaml")
+    assert loaded.errors == []
+    [w] = conclusion_problems(loaded.map, "m.yaml", loaded.where)
+    assert str(w) == ("m.yaml:4:3: warning: the article concludes 't' IN, the map evaluates "
+                      "it OUT (grounded): OUT because attacked by 'o', which is IN")
+    bad = load_text(text.replace("  t: IN", "  x: IN"), "m.yaml")
+    assert [str(d) for d in bad.errors] == [
+        "m.yaml:4:3: error: conclusion names 'x', which is not a claim of this map"]
+    wrong = load_text(text.replace("  t: IN", "  t: JA"), "m.yaml")
+    assert wrong.errors and "JA" in str(wrong.errors[0])
 
 
 @pytest.mark.skipif(not ARTICLES.is_dir(), reason="the articles are in ../shared/articles")

@@ -28,6 +28,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from ..conclusions import conclusion_problems
     from ..mapio import _LazyWhere, load_file
     from ..quotes import check_quotes, map_sources_dir
 
@@ -44,6 +45,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             if sources:
                 quotes = check_quotes(loaded.map, sources, f,
                                       loaded.where or _LazyWhere(loaded.text, f))
+        if loaded.map is not None and loaded.text is not None and not loaded.errors:
+            quotes += conclusion_problems(loaded.map, f,
+                                          loaded.where or _LazyWhere(loaded.text, f))
         print_diagnostics(loaded.diagnostics + quotes)
         # counted in full, though a file with very many problems lists only the first
         errors += loaded.error_count + sum(1 for d in quotes if d.is_error)

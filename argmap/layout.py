@@ -18,10 +18,13 @@ import hashlib
 import json
 import math
 import os
+import atexit
 import subprocess
 import tempfile
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from .layout_layered import layered_component, longest_path_ranks
@@ -304,10 +307,74 @@ def _parse_json0(js: dict) -> dict:
     return {"bb": [round(urx - llx, 2), round(height, 2)], "nodes": nodes, "edges": edges}
 
 
-def _layout_component(source: str, cache: bool, deadline: float | None = None
-                      ) -> dict | None:
+# -- dot runs that go on past a budget -----------------------------------------------
+#: DOT text -> the answer of the dot run laying it out now (a run that went past a
+#: layout's budget goes on; the next layout of the same component waits for it)
+_running: dict[str, Future] = {}
+_running_lock = threading.Lock()
+_processes: set[subprocess.Popen] = set()
+
+
+def _dot_run(source: str, cache: bool) -> Future:
+    """The answer of dot for ``source``, from a run that goes on in the background
+    until it is done (one run per source at a time)."""
+    with _running_lock:
+        fut = _running.get(source)
+        if fut is None:
+            fut = _running[source] = Future()
+            threading.Thread(target=_run_into, args=(source, cache, fut), daemon=True,
+                             name="argmap-dot").start()
+    return fut
+
+
+def _run_into(source: str, cache: bool, fut: Future) -> None:
+    result: dict | None = None
+    failure: LayoutError | None = None
+    try:
+        try:
+            proc = subprocess.Popen(["dot", "-Tjson0"], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        except FileNotFoundError:
+            raise LayoutError("the Graphviz 'dot' program is not installed "
+                              "(Debian: apt-get install graphviz)") from None
+        _processes.add(proc)
+        try:
+            out, err = proc.communicate(source.encode("utf-8"))
+        finally:
+            _processes.discard(proc)
+        if proc.returncode != 0:
+            lines = err.decode("utf-8", "replace").strip().splitlines()
+            raise LayoutError(f"dot failed: {lines[-1] if lines else proc.returncode}")
+        try:
+            result = _parse_json0(json.loads(out))
+        except (ValueError, KeyError) as exc:
+            raise LayoutError(f"dot gave output that cannot be read: {exc}") from None
+        if cache:
+            _cache_put(source, result)
+    except BaseException as exc:      # the waiting layout reports it
+        failure = exc if isinstance(exc, LayoutError) else LayoutError(str(exc))
+    with _running_lock:               # gone from the list before anyone hears the answer
+        if _running.get(source) is fut:
+            del _running[source]
+    if failure is not None:
+        fut.set_exception(failure)
+    else:
+        fut.set_result(result)
+
+
+@atexit.register
+def _stop_dot_runs() -> None:
+    """No dot left running for a program that has ended."""
+    for proc in list(_processes):
+        proc.kill()
+
+
+def _layout_component(source: str, cache: bool, deadline: float | None = None,
+                      keep_running: bool = False) -> dict | None:
     """dot's answer for one component; None when it did not come before ``deadline``
-    (a time.monotonic() value)."""
+    (a time.monotonic() value).  With ``keep_running`` a dot run that passes the
+    deadline is not stopped: it goes on, and the next call for the same component
+    waits for it instead of starting again."""
     if cache:
         hit = _cache_get(source)
         if hit is not None:
@@ -315,7 +382,12 @@ def _layout_component(source: str, cache: bool, deadline: float | None = None
     timeout = None
     if deadline is not None:
         timeout = deadline - time.monotonic()
-        if timeout <= 0:
+        if timeout <= 0 and not keep_running:
+            return None
+    if keep_running:
+        try:
+            return _dot_run(source, cache).result(None if timeout is None else max(0, timeout))
+        except FutureTimeout:
             return None
     try:
         result = run_dot(source, timeout)
@@ -344,13 +416,16 @@ def _shelves(sizes: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def layout_map(amap: ArgumentMap, *, cache: bool = True, english: bool = False,
                sizes: dict[str, tuple[float, float]] | None = None,
-               workers: int | None = None, budget: float | None = None) -> Layout:
+               workers: int | None = None, budget: float | None = None,
+               keep_running: bool = False) -> Layout:
     """Positions and routes for every claim and relation of ``amap``.
 
     ``budget``: seconds dot may take for the whole map (None: as long as it
-    needs); a component it has not finished by then is stopped and laid out by
+    needs); a component it has not finished by then is laid out by
     :func:`argmap.layout_layered.layered_component` instead, and
-    ``Layout.fallback`` counts its claims."""
+    ``Layout.fallback`` counts its claims.  Its dot run is stopped, or with
+    ``keep_running`` goes on, so that a later layout of the map (the app's, once
+    the fallback is shown) takes up where it is instead of starting again."""
     g = build_graph(amap, sizes, english)
     comps = components(g)
     # the big components first (they take longest); singletons need no dot
@@ -363,11 +438,12 @@ def layout_map(amap: ArgumentMap, *, cache: bool = True, english: bool = False,
     if len(jobs) > 1:
         with ThreadPoolExecutor(max_workers=workers or min(4, os.cpu_count() or 2)) as pool:
             for i, res in zip(jobs, pool.map(
-                    lambda i: _layout_component(sources[i], cache, deadline), jobs)):
+                    lambda i: _layout_component(sources[i], cache, deadline, keep_running),
+                    jobs)):
                 results[i] = res
     else:
         for i in jobs:
-            results[i] = _layout_component(sources[i], cache, deadline)
+            results[i] = _layout_component(sources[i], cache, deadline, keep_running)
     fallback = 0
     for i, members in enumerate(comps):
         if results[i] is None and sources[i] is not None:

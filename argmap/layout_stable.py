@@ -573,7 +573,7 @@ class Relaid:
 def update_layout(prev: Layout | None, amap: ArgumentMap, *, english: bool = False,
                   full: bool = False, hints: dict[str, tuple[float, float]] | None = None,
                   history: dict[str, Layout] | None = None, cache: bool = True,
-                  budget: float | None = None) -> Relaid:
+                  budget: float | None = None, keep_running: bool = False) -> Relaid:
     """The layout to show after an edit: see the module's description.  ``budget``:
     seconds a full layout may wait for dot (see :func:`argmap.layout.layout_map`)."""
     g = build_graph(amap, None, english)
@@ -584,4 +584,5 @@ def update_layout(prev: Layout | None, amap: ArgumentMap, *, english: bool = Fal
         lay = stable_layout(prev, amap, english=english, hints=hints, g=g)
         if lay is not None:
             return Relaid(lay, "stable", key)
-    return Relaid(layout_map(amap, cache=cache, english=english, budget=budget), "full", key)
+    return Relaid(layout_map(amap, cache=cache, english=english, budget=budget,
+                             keep_running=keep_running), "full", key)

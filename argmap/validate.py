@@ -30,9 +30,10 @@ def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
         line, col = where(path, key)
         out.append(Diagnostic(severity, message, file, line, col, subject))
 
-    claims = data.get("claims") if isinstance(data.get("claims"), dict) else {}
-    sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
-    raw_relations = data.get("relations") if isinstance(data.get("relations"), list) else []
+    claims: dict[Any, Any] = data["claims"] if isinstance(data.get("claims"), dict) else {}
+    sources: dict[Any, Any] = data["sources"] if isinstance(data.get("sources"), dict) else {}
+    raw_relations: list[Any] = (data["relations"] if isinstance(data.get("relations"), list)
+                                else [])
 
     # -- the article's conclusion names claims of this map ----------------------
     conclusion = data.get("conclusion")
@@ -51,8 +52,8 @@ def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
                         ("claims", cid, "pos", j), subject=str(cid))
 
     # -- relations: ids and keys ----------------------------------------
-    relations = [(i, relation_from_data(r)) for i, r in enumerate(raw_relations)]
-    relations = [(i, r) for i, r in relations if r is not None]
+    read = [(i, relation_from_data(r)) for i, r in enumerate(raw_relations)]
+    relations = [(i, r) for i, r in read if r is not None]
     by_key: dict[str, int] = {}
     for i, rel in relations:
         if rel.id and rel.id in claims:

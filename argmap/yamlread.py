@@ -319,7 +319,7 @@ class _Builder:
                         self.count += 2
                         first[key] = at[0]
                         if keep:
-                            vm = value_event.start_mark
+                            vm: Any = value_event.start_mark
                             p = path + (key,)
                             keys[p] = at
                             values[p] = (vm.line + 1, vm.column + 1)

@@ -68,3 +68,29 @@ def test_export_says_when_the_fallback_was_used(tmp_path, capsys):
     assert "Graphviz did not finish within" in err and "layered layout" in err
     assert out.read_text(encoding="utf-8").startswith("<?xml")
     assert main(["export", str(src), "-o", str(out), "--layout-budget", "-1"]) == 2
+
+
+def test_a_dot_run_past_the_budget_goes_on_and_the_next_layout_takes_it_up(monkeypatch,
+                                                                           tmp_path):
+    import subprocess
+
+    import argmap.layout as layout
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))    # nothing cached
+    started = []
+    real = subprocess.Popen
+
+    def counting(*args, **kwargs):
+        started.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(layout.subprocess, "Popen", counting)
+    amap = load_text(generate(300, seed=3, components=1), "g.yaml").map
+    first = layout_map(amap, budget=0.0001, keep_running=True)
+    assert first.fallback > 0                     # shown at once: the layered layout
+    again = layout_map(amap, keep_running=True)   # the app's refinement
+    assert again.fallback == 0
+    assert len(started) == 1                      # the same dot run, not a second one
+    assert not layout._running and not layout._processes
+    # without keep_running (the command line) the run past the budget is stopped
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache2"))
+    assert layout_map(amap, budget=0.0001).fallback > 0

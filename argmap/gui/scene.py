@@ -61,12 +61,13 @@ class _LayoutJob(QRunnable):
         try:
             lay = update_layout(self.previous, self.amap, english=self.english,
                                 full=self.full or self.previous is None, hints=self.hints,
-                                history=self.history, budget=LAYOUT_BUDGET)
+                                history=self.history, budget=LAYOUT_BUDGET, keep_running=True)
             if not self._emit(True, lay) or not lay.layout.fallback:
                 return
-            # dot ran out of time: the layered layout is shown; dot goes on, and its
-            # layout replaces that one unless the map was edited meanwhile
-            lay = Relaid(layout_map(self.amap, english=self.english), "full", lay.key)
+            # dot ran out of time: the layered layout is shown; the same dot runs go on,
+            # and their layout replaces that one unless the map was edited meanwhile
+            lay = Relaid(layout_map(self.amap, english=self.english, keep_running=True),
+                         "full", lay.key)
         except LayoutError as exc:
             self._emit(False, str(exc))
         else:

@@ -14,6 +14,14 @@ from .model import ArgumentMap
 LABELS = ("IN", "OUT", "UNDEC")
 
 
+def conclusion_from(value: object) -> dict[str, str]:
+    """A ``conclusion`` as a file or an interchange format gives it: claim id -> label,
+    keeping only texts (the labels are checked by the schema and by the checks here)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
+
+
 def conclusion_problems(amap: ArgumentMap, file: str = "",
                         where: Callable[[tuple, bool], tuple[int, int]] | None = None
                         ) -> list[Diagnostic]:

@@ -81,7 +81,18 @@ def relation_from_data(r: Any) -> Relation | None:
         target=_str(r.get("to")),
         id=_str(r.get("id")),
         note=_str(r.get("note")),
+        scheme=_str(r.get("scheme")),
+        roles=_texts(r.get("roles")),
+        questions=_texts(r.get("questions")),
+        answers=_texts(r.get("answers")),
     )
+
+
+def _texts(value: Any) -> dict[str, str]:
+    """A mapping of texts as the file gives it ({} for anything else)."""
+    if not isinstance(value, dict):
+        return {}
+    return {_str(k): _str(v) for k, v in value.items()}
 
 
 def from_data(data: Any) -> ArgumentMap:
@@ -154,6 +165,11 @@ def relation_to_data(rel: Relation) -> dict[str, Any]:
     out["type"] = rel.type
     out["from"] = rel.premises[0] if len(rel.premises) == 1 else list(rel.premises)
     out["to"] = rel.target
+    if rel.scheme:
+        out["scheme"] = rel.scheme
+    for name in ("roles", "questions", "answers"):
+        if getattr(rel, name):
+            out[name] = dict(getattr(rel, name))
     if rel.note:
         out["note"] = rel.note
     return out

@@ -25,7 +25,7 @@ DIRECTIONS = ("TB", "LR", "BT", "RL")
 #: Claim fields in the order the file format writes them.
 CLAIM_FIELDS = ("ref", "text", "en", "kind", "speaker", "source", "quote",
                 "tags", "note", "pos", "base")
-RELATION_FIELDS = ("id", "type", "from", "to", "note")
+RELATION_FIELDS = ("id", "type", "from", "to", "scheme", "roles", "questions", "answers", "note")
 SOURCE_FIELDS = ("id", "title", "outlet", "date", "file", "url", "note")
 
 
@@ -84,6 +84,16 @@ class Relation:
     target: str
     id: str = ""
     note: str = ""
+    #: the argument scheme (an id of resources/schemes.yaml or the map's own), or ""
+    scheme: str = ""
+    #: premise id -> its role in the scheme
+    roles: dict[str, str] = field(default_factory=dict)
+    #: critical question id -> "yes" (answered: the argument stands on that point) or
+    #: "open"; a "no" is an attack or undercut in the map that names it in ``answers``
+    questions: dict[str, str] = field(default_factory=dict)
+    #: for an attack or undercut: relation key -> the critical question of that
+    #: argument it answers "no" to
+    answers: dict[str, str] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -96,11 +106,15 @@ class Relation:
         return len(self.premises) > 1
 
     def clone(self) -> "Relation":
-        return Relation(self.type, list(self.premises), self.target, self.id, self.note)
+        return Relation(self.type, list(self.premises), self.target, self.id, self.note,
+                        self.scheme, dict(self.roles), dict(self.questions), dict(self.answers))
+
+    def _content(self) -> tuple:
+        return (self.type, self.premises, self.target, self.id, self.note, self.scheme,
+                self.roles, self.questions, self.answers)
 
     def same_as(self, other: "Relation") -> bool:
-        return (self.type, self.premises, self.target, self.id, self.note) == (
-            other.type, other.premises, other.target, other.id, other.note)
+        return self._content() == other._content()
 
 
 @dataclass
@@ -245,10 +259,13 @@ class ArgumentMap:
 
     def set_relation_field(self, relation: Relation, name: str, value: Any) -> None:
         attr = {"from": "premises", "to": "target"}.get(name, name)
-        if attr not in ("type", "premises", "target", "id", "note"):
+        if attr not in ("type", "premises", "target", "id", "note", "scheme", "roles",
+                        "questions", "answers"):
             raise AttributeError(name)
         if attr == "premises":
             value = list(value)
+        elif attr in ("roles", "questions", "answers"):
+            value = dict(value)
         if getattr(relation, attr) == value:
             return
         setattr(relation, attr, value)
@@ -290,7 +307,9 @@ class ArgumentMap:
             "direction": self.display.direction, "tag_colors": dict(self.display.tag_colors),
             "sources": {k: vars(s).copy() for k, s in self.sources.items()},
             "claims": [claim_dict(c) for c in self.claims.values()],
-            "relations": [(r.id, r.type, list(r.premises), r.target, r.note) for r in self.relations],
+            "relations": [(r.id, r.type, list(r.premises), r.target, r.note, r.scheme,
+                           dict(r.roles), dict(r.questions), dict(r.answers))
+                          for r in self.relations],
         }
 
 

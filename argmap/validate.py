@@ -136,4 +136,7 @@ def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
                     add(WARNING, f"claim '{cid}' has no quote", cpath, key=True, subject=cid)
         if cid not in claim_in_relation and len(claims) > 1:
             add(WARNING, f"claim '{cid}' is in no relation", cpath, key=True, subject=cid)
+    # -- argument schemes and their critical questions -------------------------
+    from .critical_questions import scheme_diagnostics
+    out += scheme_diagnostics(relations, file, where)
     return out

@@ -54,11 +54,22 @@ def test_help_imports_no_heavy_library():
     assert _within(modules, HEAVY) == []
 
 
-def test_checking_a_clean_map_does_not_import_the_readable_schema_messages():
-    status, _, modules = _loaded_by(["check", "-q", str(MAPS[0])])
+def test_checking_a_clean_map_does_not_import_the_readable_schema_messages(tmp_path):
+    # a map without a recorded conclusion: nothing to evaluate either
+    text = MAPS[0].read_text(encoding="utf-8")
+    plain = tmp_path / MAPS[0].name
+    plain.write_text("".join(line for line in text.splitlines(True)
+                             if not line.startswith(("conclusion:", "  sieg-fuer-putin: IN",
+                                                     "source_folder:"))), encoding="utf-8")
+    status, _, modules = _loaded_by(["check", "-q", str(plain)])
     assert status == 0
     assert "argmap.mapio" in modules
     assert _within(modules, HEAVY) == []
+    # one that records its article's conclusion is evaluated (grounded), no more
+    status, _, modules = _loaded_by(["check", "-q", str(MAPS[0])])
+    assert status == 0
+    assert _within(modules, HEAVY) == [m for m in _within(modules, HEAVY)
+                                       if m.startswith("argmap.semantics")]
 
 
 def test_a_map_that_breaks_the_schema_still_gets_readable_messages(tmp_path, capsys):

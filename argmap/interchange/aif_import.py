@@ -28,6 +28,7 @@ import os
 import re
 from typing import Any
 
+from ..conclusions import conclusion_from
 from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation
 from ._common import (
     IdAllocator,
@@ -245,6 +246,7 @@ class _AifReader:
         amap.description = _text(ext.get("description"))
         amap.lang = _sid(ext.get("lang")) or self.lang or "en"
         amap.source_folder = _sid(ext.get("source_folder"))
+        amap.conclusion = conclusion_from(ext.get("conclusion"))
         display = ext.get("display") if isinstance(ext.get("display"), dict) else {}
         if isinstance(display.get("direction"), str) and display["direction"] in DIRECTIONS:
             amap.display.direction = display["direction"]

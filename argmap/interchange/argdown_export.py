@@ -172,6 +172,8 @@ def _frontmatter(amap: ArgumentMap, extra: dict[str, object]) -> list[str]:
         ext["description"] = amap.description
     if amap.source_folder:
         ext["source_folder"] = amap.source_folder
+    if amap.conclusion:
+        ext["conclusion"] = dict(amap.conclusion)
     if amap.display.direction != "TB":
         ext["direction"] = amap.display.direction
     if amap.sources:

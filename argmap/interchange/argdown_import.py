@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..conclusions import conclusion_from
 from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation, Source
 from ._common import (
     IdAllocator,
@@ -160,6 +161,7 @@ class _Mapper:
             amap.description = "\n".join(" ".join(p.split()) for p in parts)
         amap.lang = str(ext.get("lang") or fm.get("lang") or self.lang or "en")
         amap.source_folder = str(ext.get("source_folder") or "")
+        amap.conclusion = conclusion_from(ext.get("conclusion"))
         if ext.get("direction") in DIRECTIONS:
             amap.display.direction = ext["direction"]
         sources_from_ext(amap, ext)

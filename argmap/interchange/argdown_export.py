@@ -38,6 +38,7 @@ from .argdown_model import (
     parse_provenance,
     provenance_line,
     relation_entry,
+    relation_extras,
 )
 from .argdown_text import SHORTCODES, SPAN
 
@@ -464,8 +465,9 @@ def export_argdown(amap: ArgumentMap) -> str:
     if order != list(amap.claims):
         extra["claim_order"] = list(amap.claims)
     rels = [r for r in amap.relations if r.premises]
-    if (any(r.id or r.note or r.type == "undercut" for r in rels)  # an undercut's target
-            or [id(r) for r in read] != [id(r) for r in rels]):     # may get an id on import
+    if (any(r.id or r.note or r.type == "undercut" or relation_extras(r)  # an undercut's
+            for r in rels)                                 # target may get an id on import
+            or [id(r) for r in read] != [id(r) for r in rels]):
         extra["relations"] = [relation_entry(r) for r in rels]
     blocks = ["\n".join(_frontmatter(amap, extra))] + claim_blocks
     if not amap.claims:

@@ -283,21 +283,37 @@ def parse_provenance(note: str) -> tuple[str, str, list[tuple[int, str]], str] |
     return m.group(1)[0], m.group(1)[1:-1], path, rest
 
 
+#: what a relation may carry besides its ends, id and note (the table's sixth column)
+SCHEME_FIELDS = ("scheme", "roles", "questions", "answers")
+
+
+def relation_extras(rel: Any) -> dict[str, Any]:
+    """A relation's scheme, roles, critical questions and answers, those it has."""
+    return {k: getattr(rel, k) for k in SCHEME_FIELDS if getattr(rel, k, None)}
+
+
 def relation_entry(rel: Any) -> list[Any]:
-    """A relation as a row of the ``relations`` table: type, premise(s), target, id, note."""
+    """A relation as a row of the ``relations`` table: type, premise(s), target, id,
+    note, and its scheme fields (``{"scheme": ..., "roles": {...}}``) when it has any."""
     row: list[Any] = [rel.type, rel.premises[0] if len(rel.premises) == 1 else
                       list(rel.premises), rel.target]
-    if rel.id or rel.note:
+    extras = relation_extras(rel)
+    if rel.id or rel.note or extras:
         row.append(rel.id)
-    if rel.note:
+    if rel.note or extras:
         row.append(rel.note)
+    if extras:
+        row.append(extras)
     return row
 
 
-def _row(value: Any) -> tuple[str, tuple[str, ...], str, str, str] | None:
-    if not isinstance(value, list) or not 3 <= len(value) <= 5:
+def _row(value: Any) -> tuple[str, tuple[str, ...], str, str, str, dict] | None:
+    if not isinstance(value, list) or not 3 <= len(value) <= 6:
         return None
-    if not all(isinstance(v, str) for v in value[:1] + value[2:]):
+    extras = value[5] if len(value) == 6 else {}
+    if not isinstance(extras, dict):
+        return None
+    if not all(isinstance(v, str) for v in value[:1] + value[2:5]):
         return None
     prem = value[1]
     premises = (prem,) if isinstance(prem, str) else tuple(prem) if isinstance(prem, list) \
@@ -306,7 +322,7 @@ def _row(value: Any) -> tuple[str, tuple[str, ...], str, str, str] | None:
         return None
     rid = value[3] if len(value) > 3 else ""
     note = value[4] if len(value) > 4 else ""
-    return value[0], premises, value[2], rid, note
+    return value[0], premises, value[2], rid, note, extras
 
 
 def restore_relations(rels: list[Any], table: Any) -> tuple[list[Any], int]:
@@ -328,13 +344,13 @@ def restore_relations(rels: list[Any], table: Any) -> tuple[list[Any], int]:
         ends = (r.type, tuple(r.premises), id(aim) if r.type == "undercut" else r.target)
         pool.setdefault(ends, []).append(r)
     row_key = {(rid or f"{'+'.join(prem)}-{t}-{target}"): i
-               for i, (t, prem, target, rid, _) in enumerate(rows)}
+               for i, (t, prem, target, rid, _, _) in enumerate(rows)}
     found: list[Any] = [None] * len(rows)
     todo = list(range(len(rows)))
     while todo:
         left = []
         for i in todo:
-            t, prem, target, _, _ = rows[i]
+            t, prem, target, _, _, _ = rows[i]
             if t == "undercut":
                 j = row_key.get(target)
                 if j is None or j == i:
@@ -355,6 +371,12 @@ def restore_relations(rels: list[Any], table: Any) -> tuple[list[Any], int]:
     for i, r in enumerate(found):
         if r is not None:
             r.id, r.note = rows[i][3], rows[i][4]
+            extras = rows[i][5]
+            if isinstance(extras.get("scheme"), str):
+                r.scheme = extras["scheme"]
+            for k in ("roles", "questions", "answers"):
+                if isinstance(extras.get(k), dict):
+                    setattr(r, k, {str(a): str(b) for a, b in extras[k].items()})
     for u in rels:
         aim = aims.get(id(u))
         if aim is not None:

@@ -110,9 +110,9 @@ def scheme_diagnostics(relations: Iterable[tuple[int, Relation]], file: str, whe
                          + ", ".join(x.id for x in scheme.roles) + ")",
                          ("relations", i, "roles", pid), False, r.key)
             given = set(r.roles.values())
-            for role in scheme.required_roles:
-                if role.id not in given:
-                    warn(f"{name}: no premise has the role '{role.id}' the scheme "
+            for needed in scheme.required_roles:
+                if needed.id not in given:
+                    warn(f"{name}: no premise has the role '{needed.id}' the scheme "
                          f"'{scheme.id}' needs", ("relations", i, "scheme"), False, r.key)
             for qid in r.questions:
                 if scheme.question(qid) is None:

@@ -139,7 +139,7 @@ class _Mapper:
     # -- header ----------------------------------------------------------------
     def _header(self) -> None:
         fm = self.doc.frontmatter
-        ext = fm.get(MARKER) if isinstance(fm.get(MARKER), dict) else {}
+        ext: dict[str, Any] = fm[MARKER] if isinstance(fm.get(MARKER), dict) else {}
         amap = self.amap
         if "title" in ext:
             amap.title = str(ext["title"])

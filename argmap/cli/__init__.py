@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 #: the modules of the commands, in the order ``argmap --help`` lists them; imported
 #: when a parser is built, so that ``argmap --version`` needs none of them
-COMMAND_MODULES = ("check", "info", "fmt", "export", "evaluate", "coverage", "importing",
-                   "gui", "desktop", "schema")
+COMMAND_MODULES = ("check", "info", "fmt", "diff", "export", "evaluate", "coverage",
+                   "importing", "gui", "desktop", "schema")
 
 
 def commands() -> tuple[ModuleType, ...]:

@@ -374,9 +374,9 @@ def restore_relations(rels: list[Any], table: Any) -> tuple[list[Any], int]:
             extras = rows[i][5]
             if isinstance(extras.get("scheme"), str):
                 r.scheme = extras["scheme"]
-            for k in ("roles", "questions", "answers"):
-                if isinstance(extras.get(k), dict):
-                    setattr(r, k, {str(a): str(b) for a, b in extras[k].items()})
+            for name in ("roles", "questions", "answers"):
+                if isinstance(extras.get(name), dict):
+                    setattr(r, name, {str(a): str(b) for a, b in extras[name].items()})
     for u in rels:
         aim = aims.get(id(u))
         if aim is not None:

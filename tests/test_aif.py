@@ -187,7 +187,12 @@ def test_export_shape() -> None:
                     and any(e["fromID"] == n["nodeID"] and by_id[e["toID"]]["type"] == "RA"
                             for e in data["edges"]))
     assert undercut  # the undercut points at the RA node of the linked argument
-    kofman = by_id["aufruesten.L"]
+    # the locution asserting the claim: L -> YA -> I
+    claim_node = next(n["nodeID"] for n in data["nodes"] if n.get("argmap", {}).get("id")
+                      == "aufruesten")
+    ya = next(e["fromID"] for e in data["edges"] if e["toID"] == claim_node
+              and by_id[e["fromID"]]["type"] == "YA")
+    kofman = next(by_id[e["fromID"]] for e in data["edges"] if e["toID"] == ya)
     assert kofman["text"] == "Michael Kofman : ermöglicht, wieder aufzurüsten"
 
 
@@ -280,3 +285,84 @@ def test_cli_import_aif(tmp_path: Path) -> None:
     bad.write_text("{nope", encoding="utf-8")
     args = ap.parse_args(["import", str(bad), "-o", str(tmp_path / "x.yaml")])
     assert args.func(args) == 2
+
+
+# -- AIF as AIFdb and OVA write it ---------------------------------------------------
+def _strip_ext(value: object) -> object:
+    """The AIF data without our extension, as an AIF tool that ignores it would keep it."""
+    if isinstance(value, dict):
+        return {k: _strip_ext(v) for k, v in value.items() if k != "argmap"}
+    if isinstance(value, list):
+        return [_strip_ext(v) for v in value]
+    return value
+
+
+def test_export_is_aifdb_style_numeric_ids_participants_locutions() -> None:
+    m = ArgumentMap("T", "", "en")
+    m.sources["s"] = Source("s", title="S", date="2016-10-30")
+    m.claims["a"] = Claim("a", "Taxes", speaker="Donald J. Trump", quote="tax it", source="s")
+    m.claims["b"] = Claim("b", "Walls", speaker="Donald J. Trump", quote="build it")
+    m.claims["c"] = Claim("c", "No", speaker="Hillary", quote="")  # no quote: no locution
+    m.claims["d"] = Claim("d", "Yes", speaker="Hillary Rodham Clinton", quote="yes")
+    m.relations = [Relation("attack", ["c"], "a", "r1"), Relation("support", ["d"], "b")]
+    data = to_aif(m)
+    assert all(n["nodeID"].isdigit() for n in data["nodes"])
+    assert all(e["edgeID"].isdigit() for e in data["edges"])
+    assert len({n["nodeID"] for n in data["nodes"]}) == len(data["nodes"])
+    assert data["participants"] == [
+        {"participantID": "1", "firstname": "Donald", "surname": "J. Trump"},
+        {"participantID": "2", "firstname": "Hillary", "surname": "Rodham Clinton"}]
+    by_id = {n["nodeID"]: n for n in data["nodes"]}
+    lnodes = [n for n in data["nodes"] if n["type"] == "L"]
+    assert [n["text"] for n in lnodes] == ["Donald J. Trump : tax it",
+                                           "Donald J. Trump : build it",
+                                           "Hillary Rodham Clinton : yes"]
+    assert [(loc["nodeID"], loc["personID"]) for loc in data["locutions"]] == [
+        (lnodes[0]["nodeID"], "1"), (lnodes[1]["nodeID"], "1"), (lnodes[2]["nodeID"], "2")]
+    for ln in lnodes:  # L -> YA (Asserting) -> I
+        ya = [by_id[e["toID"]] for e in data["edges"] if e["fromID"] == ln["nodeID"]]
+        assert [(y["type"], y["text"]) for y in ya] == [("YA", "Asserting")]
+        targets = [by_id[e["toID"]] for e in data["edges"] if e["fromID"] == ya[0]["nodeID"]]
+        assert [t["type"] for t in targets] == ["I"]
+    # the source's date is the timestamp where known
+    assert lnodes[0]["timestamp"] == data["locutions"][0]["timestamp"] == "2016-10-30"
+    assert "timestamp" not in lnodes[1] and data["locutions"][1]["timestamp"] is None
+    assert_same_map(m, import_aif(export_aif(m)).map)
+    # an AIF tool that drops our extension still has the speakers and quotes
+    plain = import_aif(_strip_ext(data)).map
+    said = {c.text: (c.speaker, c.quote) for c in plain.claims.values()}
+    assert said["Taxes"] == ("Donald J. Trump", "tax it")
+    assert said["Yes"] == ("Hillary Rodham Clinton", "yes")
+    assert rels(plain) == {(r.type, tuple(plain_id(plain, m, p) for p in r.premises),
+                            plain_id(plain, m, r.target)) for r in m.relations}
+
+
+def plain_id(plain: ArgumentMap, original: ArgumentMap, cid: str) -> str:
+    """The id in ``plain`` of the claim ``cid`` of ``original`` (matched by text)."""
+    text = original.claims[cid].text
+    return next(k for k, c in plain.claims.items() if c.text == text)
+
+
+def test_speakers_come_from_the_locutions_without_a_name_in_the_text() -> None:
+    text = aif([node("1", "I", "Claim"), node("2", "L", "just the words"),
+                node("3", "YA", "Asserting")], [edge("2", "3"), edge("3", "1")],
+               locutions=[{"nodeID": "2", "personID": "5"}],
+               participants=[{"participantID": "5", "firstname": "Donald",
+                              "surname": "J. Trump"}])
+    claim = next(iter(import_aif(text).map.claims.values()))
+    assert (claim.speaker, claim.quote) == ("Donald J. Trump", "just the words")
+
+
+def _structure(amap: ArgumentMap) -> tuple:
+    return ({k: (c.text, c.speaker, c.quote, c.kind) for k, c in amap.claims.items()},
+            [(r.type, r.premises, r.target, r.key) for r in amap.relations], amap.title)
+
+
+@needs_corpora
+@pytest.mark.parametrize("path", AIF_FILES, ids=[p.name for p in AIF_FILES])
+def test_round_trip_of_every_aif_corpus_file(path: Path) -> None:
+    first = import_aif(path.read_text(encoding="utf-8"), str(path)).map
+    second = import_aif(export_aif(first)).map
+    assert _structure(second) == _structure(first)
+    assert_same_map(first, second)
+    assert first.claims and first.relations

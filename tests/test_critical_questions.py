@@ -88,3 +88,16 @@ def test_a_question_state_other_than_yes_or_open_is_an_error():
     loaded = load_text(MAP.replace("questions: {field: yes}", "questions: {field: maybe}"),
                        "m.yaml")
     assert loaded.errors and "maybe" in str(loaded.errors[0])
+
+
+def test_schemes_and_base_scores_travel_through_aif():
+    import json
+
+    from argmap.interchange import export_aif, import_aif
+    loaded = load_text(MAP.replace("  these: {text: Russland erholt sich., kind: question}",
+                                   "  these: {text: Russland erholt sich., kind: question, "
+                                   "base: 0.8}"), "m.yaml")
+    data = export_aif(loaded.map)
+    back = import_aif(data if isinstance(data, (str, bytes, dict)) else json.dumps(data)).map
+    assert back.snapshot()["relations"] == loaded.map.snapshot()["relations"]
+    assert back.claims["these"].base == 0.8

@@ -110,23 +110,20 @@ ARGGRAPH = sorted((CORPORA / "arggraph").glob("*.xml"))
 
 @pytest.mark.skipif(not ARGGRAPH, reason="no arggraph corpus in ../shared/corpora")
 @pytest.mark.parametrize("path", ARGGRAPH, ids=[p.name for p in ARGGRAPH])
-def test_an_arggraph_xml_file_is_refused_as_such(path):
-    with pytest.raises(InterchangeError, match=r"looks like XML \(arggraph\?\), not Argdown "
-                       "or AIF"):
-        import_file_format(str(path))
+def test_an_arggraph_xml_file_is_recognised_as_such(path):
+    assert import_file_format(str(path)) == "arggraph"
 
 
 @pytest.mark.skipif(not ARGGRAPH, reason="no arggraph corpus in ../shared/corpora")
-def test_importing_an_arggraph_file_is_refused_not_read_as_one_claim(tmp_path, capsys):
+def test_importing_an_arggraph_file_reads_its_graph_not_one_claim(tmp_path, capsys):
     from argmap.cli import main
     from argmap.interchange import import_file
 
-    with pytest.raises(InterchangeError, match=r"looks like XML \(arggraph\?\)"):
-        import_file(str(ARGGRAPH[0]))
+    result = import_file(str(ARGGRAPH[0]))
+    assert len(result.map.claims) > 1 and result.map.relations
     out = tmp_path / "out.yaml"
-    assert main(["import", str(ARGGRAPH[0]), "-o", str(out)]) != 0
-    assert "looks like XML (arggraph?)" in capsys.readouterr().err
-    assert not out.exists()
+    assert main(["import", str(ARGGRAPH[0]), "-o", str(out)]) == 0
+    assert out.exists()
 
 
 def test_the_corpus_files_are_recognised():
@@ -148,6 +145,7 @@ def test_the_corpus_files_are_recognised():
     ("noext", "===\ntitle: x\n===\n\nsomething", "argdown"),
     ("a.txt", "<Arg>: an argument\n  +> [C]\n", "argdown"),
     ("a.argdown", "[A]: [1, 2]", "argdown"),
+    ("a.argdown", "<?xml version='1.0'?>\n<arggraph id='x'></arggraph>", "arggraph"),
 ])
 def test_formats_that_are_recognised(name, text, expected):
     assert import_format(name, text) == expected
@@ -155,7 +153,6 @@ def test_formats_that_are_recognised(name, text, expected):
 
 @pytest.mark.parametrize("name, text, message", [
     ("a.xml", "<?xml version='1.0'?>\n<root/>", "looks like XML, not Argdown or AIF"),
-    ("a.argdown", "<?xml version='1.0'?>\n<arggraph id='x'></arggraph>", "XML (arggraph?)"),
     ("g.graphml", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n</graphml>\n',
      "looks like GraphML"),
     ("p.html", "<!DOCTYPE html>\n<html><body>x</body></html>", "looks like HTML"),

@@ -1,7 +1,11 @@
-"""``argmap import``: make a map from an Argdown or AIF JSON file.
+"""``argmap import``: make a map from an Argdown, AIF JSON or arggraph XML file.
 
-    argmap import FILE.argdown|FILE.json -o OUT.yaml [--format argdown|aif]
+    argmap import FILE.argdown|FILE.json|FILE.xml -o OUT.yaml
+                  [--format argdown|aif|arggraph] [--english FILE.en.xml]
                   [--keep-prose] [--lang LANG] [--force] [--quiet]
+
+``--english`` makes one bilingual map of an arggraph text's German file and
+its English translation (``text`` German, ``en`` English).
 
 The importer's warnings (what the map cannot show exactly, with line
 numbers) go to standard error; the map is written atomically.
@@ -17,20 +21,24 @@ from typing import Any
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error, print_diagnostics
 
 NAME = "import"
-HELP = "make a map from an Argdown or AIF JSON file"
+HELP = "make a map from an Argdown, AIF JSON or arggraph XML file"
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register ``import`` on an argparse subparsers object."""
     p = subparsers.add_parser(
         NAME, help=HELP,
-        description="Make an argmap map file from Argdown (.argdown) or AIF JSON (.json). "
+        description="Make an argmap map file from Argdown (.argdown), AIF JSON (.json) or "
+        "arggraph XML (the microtext corpus, .xml). "
         "What the map cannot show exactly is reported as warnings with line numbers.")
-    p.add_argument("file", metavar="FILE.argdown|FILE.json")
+    p.add_argument("file", metavar="FILE.argdown|FILE.json|FILE.xml")
     p.add_argument("-o", "--output", required=True, metavar="OUT.yaml",
                    help="the map file to write ('-' for standard output)")
-    p.add_argument("--format", choices=("argdown", "aif"),
-                   help="input format (default: from the extension; .json is AIF)")
+    p.add_argument("--format", choices=("argdown", "aif", "arggraph"),
+                   help="input format (default: from the extension and the content)")
+    p.add_argument("--english", metavar="FILE.en.xml",
+                   help="arggraph: the English file of the same text; FILE is the German "
+                   "one and the map has both (text German, en English)")
     p.add_argument("--keep-prose", action="store_true",
                    help="Argdown: make claims of untitled text paragraphs in no relation too "
                    "(default: they go into the map description)")
@@ -54,9 +62,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         fmt = args.format or import_file_format(args.file)
         options: dict[str, object] = {"lang": args.lang}
-        if fmt != "aif":
+        if fmt == "argdown":
             options["keep_prose"] = args.keep_prose
-        result = import_file(args.file, fmt, **options)
+        if args.english and fmt != "arggraph":
+            error(NAME, f"--english is for arggraph XML files; {args.file} is {fmt}")
+            return EXIT_USAGE
+        if args.english:
+            from ..interchange import import_arggraph_files
+            result = import_arggraph_files(args.file, args.english)
+        else:
+            result = import_file(args.file, fmt, **options)
     except InterchangeError as exc:
         error(NAME, str(exc))
         return EXIT_USAGE

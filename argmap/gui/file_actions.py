@@ -325,8 +325,8 @@ class FileActions(_Window):
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import a map"), self.browser.folder or "",
-            self.tr("Argdown or AIF") + " (*.argdown *.ad *.json *.aif);;"
-            "Argdown (*.argdown *.ad);;AIF JSON (*.json *.aif)")
+            self.tr("Argdown, AIF or arggraph") + " (*.argdown *.ad *.json *.aif *.xml);;"
+            "Argdown (*.argdown *.ad);;AIF JSON (*.json *.aif);;arggraph XML (*.xml)")
         if path:
             self.import_file(path)
 

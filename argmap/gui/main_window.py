@@ -154,7 +154,7 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
     # -- dropping files -----------------------------------------------------------
     #: suffixes of dropped files that open as maps, and that are imported
     DROP_MAP_SUFFIXES = (".yaml", ".yml")
-    DROP_IMPORT_SUFFIXES = (".argdown", ".ad", ".md", ".json")
+    DROP_IMPORT_SUFFIXES = (".argdown", ".ad", ".md", ".json", ".aif", ".xml")
 
     def _dropped_files(self, event) -> list[str]:
         """The local files of a drag that the window opens, in the dragged order."""

@@ -1,4 +1,4 @@
-"""Reading and writing other argument-map formats: Argdown, AIF JSON, GraphML.
+"""Reading and writing other argument-map formats: Argdown, AIF JSON, GraphML, arggraph.
 
 Pure Python, no Qt.  Importers return an :class:`ImportResult` (the map and
 a list of warnings, each a :class:`~argmap.diagnostics.Diagnostic` with a
@@ -18,6 +18,7 @@ from ..model import ArgumentMap
 from ._common import ImportResult, InterchangeError
 from .aif_export import export_aif, to_aif
 from .aif_import import import_aif
+from .arggraph_import import import_arggraph, import_arggraph_files
 from .argdown_export import export_argdown
 from .argdown_import import import_argdown
 from .argdown_parse import ArgdownDocument, parse_argdown
@@ -27,15 +28,16 @@ from .graphml_export import export_graphml
 __all__ = [
     "EXPORT_FORMATS", "IMPORT_FORMATS", "ArgdownDocument", "ImportResult", "InterchangeError",
     "detect_format", "export_aif", "export_argdown", "export_graphml", "export_text",
-    "import_aif", "import_argdown", "import_file", "import_file_format", "import_format",
+    "import_aif", "import_argdown", "import_arggraph", "import_arggraph_files", "import_file",
+    "import_file_format", "import_format",
     "import_text", "parse_argdown", "to_aif",
 ]
 
-IMPORT_FORMATS = ("argdown", "aif")
+IMPORT_FORMATS = ("argdown", "aif", "arggraph")
 EXPORT_FORMATS = ("argdown", "aif", "graphml")
 #: file name extensions of the formats
 EXTENSIONS = {"argdown": (".argdown", ".ad"), "aif": (".json", ".aif"),
-              "graphml": (".graphml",)}
+              "graphml": (".graphml",), "arggraph": (".xml",)}
 
 
 def detect_format(path: str, text: str | None = None) -> str | None:
@@ -53,11 +55,13 @@ def detect_format(path: str, text: str | None = None) -> str | None:
 
 
 def import_text(text: str, fmt: str, file: str = "", **options: object) -> ImportResult:
-    """Import ``text`` in ``fmt`` (``argdown`` or ``aif``)."""
+    """Import ``text`` in ``fmt`` (``argdown``, ``aif`` or ``arggraph``)."""
     if fmt == "argdown":
         return import_argdown(text, file, **options)  # type: ignore[arg-type]
     if fmt == "aif":
         return import_aif(text, file, **options)  # type: ignore[arg-type]
+    if fmt == "arggraph":
+        return import_arggraph(text, file, **options)  # type: ignore[arg-type]
     raise InterchangeError(f"unknown import format '{fmt}' (use {', '.join(IMPORT_FORMATS)})")
 
 

@@ -1,14 +1,20 @@
 """Argument map -> AIF JSON (the AIFdb / OVA flavour).
 
-* each claim is an I-node whose ``nodeID`` is the claim id;
-* a claim with a speaker or quote also gets a locution (L-node,
-  ``"Speaker : quote"``) asserting it through a YA node (``Asserting``);
-* each relation is an S-node whose ``nodeID`` is its id (or key): RA for a
-  support, CA for an attack or undercut; edges run premise -> S-node ->
-  target, and for an undercut to the S-node of the relation it attacks.
+* node and edge ids are strings of digits, as AIFdb writes them;
+* each claim is an I-node;
+* a claim with a speaker and a quote also gets a locution (L-node,
+  ``"Speaker : quote"``, as AIFdb writes them) asserting it through a YA node
+  (``Asserting``): L -> YA -> I; each speaker is a participant (``participantID``,
+  ``firstname`` the first word of the name, ``surname`` the rest) and the
+  ``locutions`` list links each L-node to its participant (``personID``);
+* the date of a claim's source, where known, is the ``timestamp`` of its
+  I-node, L-node and locution;
+* each relation is an S-node: RA for a support, CA for an attack or undercut;
+  edges run premise -> S-node -> target, and for an undercut to the S-node of
+  the relation it attacks.
 
-Fields AIF has no place for (kind, en, tags, note, pos, sources, the map
-header, relation ids and notes) travel in an ``"argmap"`` object on the
+Fields AIF has no place for (claim and relation ids, kind, en, tags, note,
+pos, sources, the map header, relation notes) travel in an ``"argmap"`` object on the
 nodes and at the top level, which AIF tools ignore and our importer reads,
 so that map -> AIF -> map gives the same map.
 """
@@ -19,8 +25,7 @@ import json
 from typing import Any
 
 from ..fileformat import header_to_data
-from ..model import ArgumentMap, Relation
-from ._common import IdAllocator
+from ..model import ArgumentMap, Claim, Relation
 
 EXT = "argmap"
 _CLAIM_EXT = ("en", "kind", "speaker", "source", "quote", "tags", "note", "pos", "ref")
@@ -32,19 +37,35 @@ def _header(amap: ArgumentMap) -> dict[str, Any]:
     return {"format": 1, **header_to_data(amap)}
 
 
+def split_name(name: str) -> tuple[str, str]:
+    """``("Michael", "Kofman")`` for ``"Michael Kofman"``: the first word and the rest."""
+    first, _, rest = " ".join(name.split()).partition(" ")
+    return first, rest
+
+
+def _timestamp(amap: ArgumentMap, claim: Claim) -> str | None:
+    source = amap.sources.get(claim.source) if claim.source else None
+    return source.date if source is not None and source.date else None
+
+
 def to_aif(amap: ArgumentMap) -> dict[str, Any]:
     """The map as AIF data (a dict ready for ``json.dumps``)."""
-    ids = IdAllocator(amap.claims)
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
     locutions: list[dict[str, Any]] = []
+    participants: dict[str, dict[str, Any]] = {}  # speaker -> participant
+    counter = iter(range(1, 1 << 62))
+
+    def number() -> str:
+        return str(next(counter))
 
     def edge(a: str, b: str) -> None:
         edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b,
                       "formEdgeID": None})
 
+    node_of_claim: dict[str, str] = {}
     for claim in amap.claims.values():
-        ext: dict[str, Any] = {}
+        ext: dict[str, Any] = {"id": claim.id}
         for name in _CLAIM_EXT:
             value = getattr(claim, name)
             if name == "kind" and value == "claim":
@@ -53,22 +74,38 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
                 value = [value[0], value[1]]
             if value:
                 ext[name] = list(value) if name == "tags" else value
-        nodes.append({"nodeID": claim.id, "text": claim.text, "type": "I", EXT: ext})
-        if claim.speaker or claim.quote:
-            lid, yid = ids.take(f"{claim.id}.L"), ids.take(f"{claim.id}.YA")
-            said = claim.quote or claim.text
-            nodes.append({"nodeID": lid, "type": "L",
-                          "text": f"{claim.speaker} : {said}" if claim.speaker else said})
+        if claim.base != 0.5:
+            ext["base"] = claim.base
+        nid = node_of_claim[claim.id] = number()
+        when = _timestamp(amap, claim)
+        inode: dict[str, Any] = {"nodeID": nid, "text": claim.text, "type": "I"}
+        if when:
+            inode["timestamp"] = when
+        nodes.append({**inode, EXT: ext})
+        if claim.speaker and claim.quote:
+            speaker = " ".join(claim.speaker.split())
+            person = participants.get(speaker)
+            if person is None:
+                first, rest = split_name(speaker)
+                person = participants[speaker] = {
+                    "participantID": str(len(participants) + 1), "firstname": first,
+                    "surname": rest}
+            lid, yid = number(), number()
+            lnode: dict[str, Any] = {"nodeID": lid, "text": f"{speaker} : {claim.quote}",
+                                     "type": "L"}
+            if when:
+                lnode["timestamp"] = when
+            nodes.append(lnode)
             nodes.append({"nodeID": yid, "text": "Asserting", "type": "YA",
                           "scheme": "Asserting"})
             edge(lid, yid)
-            edge(yid, claim.id)
-            locutions.append({"nodeID": lid, "personID": None, "start": None, "end": None,
-                              "source": None})
+            edge(yid, nid)
+            locutions.append({"nodeID": lid, "personID": person["participantID"],
+                              "timestamp": when, "start": None, "end": None, "source": None})
     node_of: dict[str, str] = {}
     rels: list[tuple[Relation, str]] = []
     for rel in amap.relations:
-        sid = ids.take(rel.id or rel.key)
+        sid = number()
         node_of.setdefault(rel.key, sid)
         rels.append((rel, sid))
     for rel, sid in rels:
@@ -78,11 +115,17 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
             ext["id"] = rel.id
         if rel.note:
             ext["note"] = rel.note
+        for name in ("scheme", "roles", "questions", "answers"):   # argmap's own, exact
+            if getattr(rel, name):
+                ext[name] = getattr(rel, name)
         nodes.append({"nodeID": sid, "text": scheme, "type": kind, "scheme": scheme, EXT: ext})
         for p in rel.premises:
-            edge(p, sid)
-        edge(sid, node_of.get(rel.target, rel.target) if rel.type == "undercut" else rel.target)
-    return {"nodes": nodes, "edges": edges, "locutions": locutions, EXT: _header(amap)}
+            edge(node_of_claim.get(p, p), sid)
+        target = node_of.get(rel.target, rel.target) if rel.type == "undercut" else \
+            node_of_claim.get(rel.target, rel.target)
+        edge(sid, target)
+    return {"nodes": nodes, "edges": edges, "participants": list(participants.values()),
+            "locutions": locutions, EXT: _header(amap)}
 
 
 def export_aif(amap: ArgumentMap) -> str:

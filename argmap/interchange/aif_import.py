@@ -320,9 +320,12 @@ class _AifReader:
     # -- claims --------------------------------------------------------------
     def _claims(self) -> None:
         inodes = [n for n in self.order if self.type(n) == "I"]
-        for nid in inodes:  # our own export keeps its ids
-            if isinstance(self.nodes[nid].get(EXT), dict) and valid_id(nid):
-                self.claim_of[nid] = self.ids.take(nid)
+        for nid in inodes:  # our own export keeps its ids (in the extension, else the nodeID)
+            ext = self.nodes[nid].get(EXT)
+            if isinstance(ext, dict):
+                cid = _sid(ext.get("id")) if "id" in ext else nid
+                if valid_id(cid) and cid not in self.ids.used:
+                    self.claim_of[nid] = self.ids.take(cid)
         for nid in inodes:
             if nid not in self.claim_of:
                 text = _sid(self.nodes[nid].get("text"))
@@ -349,6 +352,9 @@ class _AifReader:
                 setattr(claim, key, ext[key])
         if ext.get("kind") in CLAIM_KINDS:
             claim.kind = ext["kind"]
+        base = ext.get("base")
+        if isinstance(base, (int, float)) and not isinstance(base, bool) and 0 <= base <= 1:
+            claim.base = float(base)
         if isinstance(ext.get("tags"), list):
             claim.tags = [t if isinstance(t, str) else str(t) for t in ext["tags"]
                           if isinstance(t, (str, int, float)) and not isinstance(t, bool)]
@@ -435,6 +441,12 @@ class _AifReader:
                     self.w(f"{kind} node {nid} connects claim '{rel.target}' to itself; "
                            "left out", node=nid)
                     continue
+                if ext is not None:     # argmap's own export: the scheme fields exactly
+                    if isinstance(ext.get("scheme"), str):
+                        rel.scheme = ext["scheme"]
+                    for name in ("roles", "questions", "answers"):
+                        if isinstance(ext.get(name), dict):
+                            setattr(rel, name, {str(a): str(b) for a, b in ext[name].items()})
                 rels.append(rel)
                 self.rel_pos[id(rel)] = idx
                 if rel.id:

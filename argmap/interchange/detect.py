@@ -1,8 +1,9 @@
 """Which interchange format a file to import is in: from its name and its content.
 
-Pure Python, no Qt.  :func:`import_format` answers ``"argdown"`` or ``"aif"``
-or raises :class:`InterchangeError` saying what the file looks like instead
-("looks like XML (arggraph?), not Argdown or AIF"), so that an XML, GraphML,
+Pure Python, no Qt.  :func:`import_format` answers ``"argdown"``, ``"aif"`` or
+``"arggraph"`` (XML whose root element is ``<arggraph>``) or raises
+:class:`InterchangeError` saying what the file looks like instead
+("looks like GraphML, not Argdown or AIF"), so that other XML, GraphML,
 HTML, binary or other JSON file is refused rather than read as one Argdown
 statement holding the whole file.
 
@@ -94,7 +95,7 @@ def _json_kind(text: str) -> tuple[str, object] | None:
 
 
 def import_format(path: str, text: str) -> str:
-    """``"argdown"`` or ``"aif"`` for the file ``path`` with this content.
+    """``"argdown"``, ``"aif"`` or ``"arggraph"`` for the file ``path`` with this content.
 
     Raises :class:`InterchangeError` naming what the file looks like when it
     is neither.
@@ -105,6 +106,11 @@ def import_format(path: str, text: str) -> str:
     if "\x00" in head:
         raise InterchangeError(f"{name}: looks like a binary file, not Argdown or AIF")
     kind = _xml_kind(head) if head.startswith("<") else None
+    if kind is None and re.match(r"<arggraph[\s>]", head) and \
+            text.rstrip().endswith("</arggraph>"):
+        kind = _XML_KINDS["arggraph"]  # longer than the part looked at
+    if kind == _XML_KINDS["arggraph"]:
+        return "arggraph"  # the importer refuses entity declarations and huge input
     if kind is not None:
         raise InterchangeError(f"{name}: looks like {kind}, not Argdown or AIF")
     if head[:1] in ("{", "["):

@@ -287,8 +287,8 @@ Die Datei neu laden und Ihre Änderungen verwerfen?</translation>
         <translation>Karte importieren</translation>
     </message>
     <message>
-        <source>Argdown or AIF</source>
-        <translation>Argdown oder AIF</translation>
+        <source>Argdown, AIF or arggraph</source>
+        <translation>Argdown, AIF oder arggraph</translation>
     </message>
     <message>
         <source>Cannot import</source>

@@ -317,3 +317,12 @@ def test_a_broken_table_in_the_front_matter_is_read_as_far_as_it_goes() -> None:
                     ("attack", ["c"], "a", "", "")]
     assert list(result.map.claims) == ["a", "b", "c"]
     assert any("not in the text" in w.message for w in result.warnings)
+
+
+def test_a_title_that_differs_from_its_id_only_in_case_is_kept():
+    from argmap.interchange import export_argdown, import_argdown
+    text = "[Secondly]: Der zweite Punkt.\n  <+ [Firstly]: Der erste Punkt.\n"
+    amap = import_argdown(text, "t.argdown").map
+    again = export_argdown(amap)
+    assert "[Secondly]" in again and "[Firstly]" in again
+    assert import_argdown(again, "t.argdown").map.snapshot() == amap.snapshot()

@@ -78,7 +78,8 @@ def test_argdown_metadata_escapes_cannot_smuggle_control_characters_in():
     result = import_argdown(text, "esc.argdown")
     assert result.map.title == "ab c"  # a title is one line
     claim = result.map.claims["a"]
-    assert claim.speaker == "xy" and claim.note == "1\n2"
+    # the note as given, then the line that keeps the title [A] (the id is 'a')
+    assert claim.speaker == "xy" and claim.note == "1\n2\nArgdown: [A]"
     assert any("control characters removed" in w.message for w in result.warnings)
     check_readable(render(result.map), result.map, "esc.yaml")
 

@@ -257,9 +257,9 @@ def provenance_line(kind: str, title: str, path: list[tuple[int, str]], cid: str
     """The note line for a claim read as ``[title]`` (kind "[") or ``<title>`` ("<").
 
     Empty when nothing needs remembering: a statement under no heading, titled with
-    its id or with its id in other case (``[A]`` is written back as ``[a]``).
+    its id exactly (``[A]``, whose id is ``a``, keeps its title this way).
     """
-    if kind == "[" and title.lower() == cid and not path:
+    if kind == "[" and title == cid and not path:
         return ""
     head = f"[{title}]" if kind == "[" else f"<{title}>"
     if path:

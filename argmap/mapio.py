@@ -32,6 +32,11 @@ from .yamlread import Document, check_size, decode, read_yaml_with_errors
 #: its tree): the map itself was read completely, and saving it in place loses nothing
 NOT_READ = "not-read"
 
+def left_unread(diagnostics: list[Diagnostic]) -> bool:
+    """True when one of these errors left part of the map's file unread."""
+    return any(d.is_error and d.subject != NOT_READ for d in diagnostics)
+
+
 MAX_CLAIMS = 10_000
 MAX_RELATIONS = 20_000
 #: Problems listed per file; the rest are counted in a last line.
@@ -61,8 +66,7 @@ class Loaded:
     @property
     def read_completely(self) -> bool:
         """True when no error left part of the file unread (saving over it is safe)."""
-        return self.map is not None and not any(
-            d.is_error and d.subject != NOT_READ for d in self.diagnostics)
+        return self.map is not None and not left_unread(self.diagnostics)
 
     @property
     def error_count(self) -> int:

@@ -11,7 +11,7 @@ from ..commands import Command, SetClaimField
 from ..coverage import MissingQuote, missing_quotes
 from ..diagnostics import Diagnostic, sort_key
 from ..fileformat import to_data
-from ..mapio import NOT_READ, Loaded, load_file, load_text
+from ..mapio import Loaded, left_unread, load_file, load_text
 from ..model import ArgumentMap
 from ..quotes import source_folders
 from ..sourcetext import find_source_text
@@ -121,7 +121,7 @@ class MapDocument(QObject):
         self.import_warnings: list[Diagnostic] = []
         self.disk_text = text                    # what the file held when read or written
         self.load_problems = list(load_problems or [])
-        self.had_errors = any(d.is_error and d.subject != NOT_READ for d in self.load_problems)
+        self.had_errors = left_unread(self.load_problems)
         self.problems: list[Diagnostic] = list(self.load_problems)
         #: folder of the article texts the app was given (the map's header may name another)
         self.sources_dir: str | None = None

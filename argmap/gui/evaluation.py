@@ -14,12 +14,11 @@ undo stack.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
 from ..model import ArgumentMap
 from ..semantics import Evaluation as Result
 from ..semantics import evaluate
 from .document import MapDocument
+from .map_follower import Compute, MapFollower
 
 SEMANTICS = ("grounded", "preferred", "stable")
 #: up to this many claims grounded labels are computed at once, with the edit
@@ -30,25 +29,6 @@ MAX_LABELLINGS = 200
 TIME_LIMIT = 5.0
 
 
-class _Signals(QObject):
-    done = Signal(int, object)
-
-
-class _Job(QRunnable):
-    def __init__(self, generation: int, amap: ArgumentMap, semantics: str,
-                 assume: dict[str, str], signals: _Signals) -> None:
-        super().__init__()
-        self.generation, self.amap, self.semantics = generation, amap, semantics
-        self.assume, self.signals = assume, signals
-
-    def run(self) -> None:
-        result = _evaluate(self.amap, self.semantics, self.assume)
-        try:
-            self.signals.done.emit(self.generation, result)
-        except RuntimeError:
-            pass  # the map was closed meanwhile
-
-
 def _evaluate(amap: ArgumentMap, semantics: str, assume: dict[str, str]) -> Result | str:
     try:
         return evaluate(amap, semantics, assume, max_extensions=MAX_LABELLINGS,
@@ -57,34 +37,19 @@ def _evaluate(amap: ArgumentMap, semantics: str, assume: dict[str, str]) -> Resu
         return str(exc)
 
 
-class Evaluation(QObject):
+class Evaluation(MapFollower):
     """Semantics, labelling number and assumptions for one map, and the latest result."""
 
-    #: a new result is in (or the evaluation was switched off)
-    changed = Signal()
+    result: Result | None
 
     def __init__(self, doc: MapDocument) -> None:
         super().__init__(doc)
-        self.doc = doc
-        self.enabled = False
         self.semantics = "grounded"
         self.index = 0
         self.assume: dict[str, str] = {}
-        self.result: Result | None = None
         self.error = ""
-        self.running = False
-        self._generation = 0
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
-        doc.undo_stack.indexChanged.connect(lambda _: self.refresh())
-        doc.reloaded.connect(self.refresh)
 
     # -- settings ------------------------------------------------------------------
-    def set_enabled(self, on: bool) -> None:
-        if on != self.enabled:
-            self.enabled = on
-            self.refresh()
-
     def set_semantics(self, semantics: str) -> None:
         if semantics not in SEMANTICS:
             raise ValueError(f"unknown semantics '{semantics}'")
@@ -122,38 +87,30 @@ class Evaluation(QObject):
             self.index = (self.index + delta) % n
             self.changed.emit()
 
-    # -- computing -------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Compute the labels for the map as it is now."""
-        self._generation += 1
-        if not self.enabled:
-            if self.result is not None or self.error or self.running:
-                self.result, self.error, self.running = None, "", False
-                self.changed.emit()
-            return
+    # -- computing (see MapFollower) -------------------------------------------------
+    def job(self) -> Compute:
         amap = self.doc.amap
         gone = [c for c in self.assume if c not in amap.claims]
         for cid in gone:  # the claim was deleted: its assumption goes with it
             del self.assume[cid]
-        if self.semantics == "grounded" and len(amap.claims) <= SYNC_LIMIT:
-            self._on_done(self._generation, _evaluate(amap, "grounded", dict(self.assume)))
-            return
-        self.running = True
-        self.changed.emit()
-        QThreadPool.globalInstance().start(_Job(self._generation, self.doc.snapshot(),
-                                                self.semantics, dict(self.assume),
-                                                self._signals))
+        semantics, assume = self.semantics, dict(self.assume)
+        return lambda m: _evaluate(m, semantics, assume)
 
-    def _on_done(self, generation: int, result: Result | str) -> None:
-        if generation != self._generation:
-            return  # the map changed again meanwhile
-        self.running = False
+    def with_the_edit(self) -> bool:
+        return self.semantics == "grounded" and len(self.doc.amap.claims) <= SYNC_LIMIT
+
+    def clear(self) -> None:
+        self.result, self.error = None, ""
+
+    def showing(self) -> bool:
+        return self.result is not None or bool(self.error) or self.running
+
+    def accept(self, result: Result | str) -> None:
         if isinstance(result, str):
             self.result, self.error = None, result
         else:
             self.result, self.error = result, ""
             self.index = min(self.index, max(0, len(result.labellings) - 1))
-        self.changed.emit()
 
     # -- reading ------------------------------------------------------------------------
     def badges(self) -> dict[str, tuple[str, bool]] | None:

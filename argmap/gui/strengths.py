@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from shiboken6 import isValid
 
-from ..model import ArgumentMap
 from ..semantics.gradual import GRADUAL_SEMANTICS, SEMANTICS_NAMES, Strengths, strengths
 from .document import MapDocument
+from .map_follower import Compute, MapFollower
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -29,47 +29,14 @@ if TYPE_CHECKING:
 SYNC_LIMIT = 2000
 
 
-class _Signals(QObject):
-    done = Signal(int, object)
-
-
-class _Job(QRunnable):
-    def __init__(self, generation: int, amap: ArgumentMap, semantics: str,
-                 signals: _Signals) -> None:
-        super().__init__()
-        self.generation, self.amap, self.semantics, self.signals = (
-            generation, amap, semantics, signals)
-
-    def run(self) -> None:
-        result = strengths(self.amap, self.semantics)
-        try:
-            self.signals.done.emit(self.generation, result)
-        except RuntimeError:
-            pass  # the map was closed meanwhile
-
-
-class StrengthView(QObject):
+class StrengthView(MapFollower):
     """Whether strengths are shown for one map, by which semantics, and the latest."""
 
-    changed = Signal()
+    result: Strengths | None
 
     def __init__(self, doc: MapDocument) -> None:
         super().__init__(doc)
-        self.doc = doc
-        self.enabled = False
         self.semantics = "dfquad"
-        self.result: Strengths | None = None
-        self.running = False
-        self._generation = 0
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
-        doc.undo_stack.indexChanged.connect(lambda _: self.refresh())
-        doc.reloaded.connect(self.refresh)
-
-    def set_enabled(self, on: bool) -> None:
-        if on != self.enabled:
-            self.enabled = on
-            self.refresh()
 
     def set_semantics(self, semantics: str) -> None:
         if semantics not in GRADUAL_SEMANTICS:
@@ -78,26 +45,12 @@ class StrengthView(QObject):
             self.semantics = semantics
             self.refresh()
 
-    def refresh(self) -> None:
-        self._generation += 1
-        if not self.enabled:
-            if self.result is not None or self.running:
-                self.result, self.running = None, False
-                self.changed.emit()
-            return
-        amap = self.doc.amap
-        if len(amap.claims) <= SYNC_LIMIT:
-            self._on_done(self._generation, strengths(amap, self.semantics))
-            return
-        self.running = True
-        QThreadPool.globalInstance().start(
-            _Job(self._generation, self.doc.snapshot(), self.semantics, self._signals))
+    def job(self) -> Compute:
+        semantics = self.semantics
+        return lambda amap: strengths(amap, semantics)
 
-    def _on_done(self, generation: int, result: Strengths) -> None:
-        if generation != self._generation:
-            return  # the map changed again meanwhile
-        self.running, self.result = False, result
-        self.changed.emit()
+    def with_the_edit(self) -> bool:
+        return len(self.doc.amap.claims) <= SYNC_LIMIT
 
     def values(self) -> dict[str, float | None] | None:
         """Claim id -> strength (None: its cycle did not settle), or None when off."""

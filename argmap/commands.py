@@ -171,8 +171,9 @@ class SetRelationField(Command):
         self.old = getattr(relation, attr)
         self.old = list(self.old) if isinstance(self.old, list) else self.old
         self.new = value
-        self.text = {"type": "Change relation type", "note": "Change relation note"}.get(
-            name, "Change relation")
+        self.text = {"type": "Change relation type", "note": "Change relation note",
+                     "scheme": "Set argument scheme", "roles": "Set premise role",
+                     "questions": "Answer critical question"}.get(name, "Change relation")
 
     def redo(self) -> None:
         self.amap.set_relation_field(self.relation, self.name, self.new)
@@ -557,6 +558,26 @@ def paste_claims(amap: ArgumentMap, claims: list[Claim], relations: list[Relatio
             cmds.append(AddRelation(amap, Relation(r.type, [renames[p] for p in r.premises],
                                                    renames[r.target], "", r.note)))
     return Macro(f"Paste {len(claims)} claim(s)", cmds), renames
+
+
+class ResolveConflict(Command):
+    """Settle merge conflict ``index`` of ``amap.conflicts``: ``take`` "ours" keeps what
+    the map holds, "theirs" puts the other side's version in; the entry goes."""
+
+    def __init__(self, amap: ArgumentMap, index: int, take: str = "ours") -> None:
+        from .merge_conflicts import resolution
+        super().__init__()
+        self.amap, self.before = amap, list(amap.conflicts)
+        self.children, self.after = resolution(amap, index, take)
+        self.text = f"Resolve merge conflict: take {take}"
+
+    def redo(self) -> None:
+        super().redo()
+        self.amap.set_conflicts(self.after)
+
+    def undo(self) -> None:
+        self.amap.set_conflicts(self.before)
+        super().undo()
 
 
 def _short(text: str, n: int = 30) -> str:

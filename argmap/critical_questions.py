@@ -13,6 +13,8 @@ critical question of the scheme is
 
 :func:`scheme_diagnostics` warns, with line and column, about what does not
 fit the catalogue; :func:`question_states` lists every question's state.
+:func:`set_scheme`, :func:`set_role`, :func:`set_question` and
+:func:`answer_no_steps` are the undoable edits of them (argmap.commands).
 See docs/schemes.md.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .commands import Command, Macro, SetRelationField
 from .diagnostics import WARNING, Diagnostic
 from .model import ArgumentMap, Relation
 from .schemes import Catalogue, Question, Scheme, catalogue
@@ -57,7 +60,7 @@ def question_states(amap: ArgumentMap, schemes: Catalogue | None = None
             noes.setdefault((key, qid), []).append(r.key)
     out: dict[str, list[QuestionState]] = {}
     for r in amap.relations:
-        scheme = scheme_of(r, cat)
+        scheme = scheme_of(r, cat) if r.type != "rephrase" else None
         if scheme is None:
             continue
         states = []
@@ -93,6 +96,13 @@ def scheme_diagnostics(relations: Iterable[tuple[int, Relation]], file: str, whe
     by_key = {r.key: r for _, r in rels}
     for i, r in rels:
         name = f"relation '{r.key}'"
+        if r.type == "rephrase":     # the same content again: no inference to weigh
+            for fname in ("scheme", "roles", "questions", "answers"):
+                if getattr(r, fname):
+                    warn(f"rephrase {name} gives '{fname}'; a rephrase restates a claim and "
+                         "has no scheme, roles or critical questions; it is not used",
+                         ("relations", i, fname), True, r.key)
+            continue
         scheme = scheme_of(r, cat)
         if r.scheme and scheme is None:
             warn(f"{name} names the scheme '{r.scheme}', which is not in the catalogue "
@@ -125,7 +135,8 @@ def scheme_diagnostics(relations: Iterable[tuple[int, Relation]], file: str, whe
                      "question with no", path, True, r.key)
                 continue
             other = by_key.get(key)
-            target = scheme_of(other, cat) if other is not None else None
+            target = scheme_of(other, cat) if other is not None and \
+                other.type != "rephrase" else None
             if other is None:
                 warn(f"{name} answers a question of '{key}', which is not a relation",
                      path, True, r.key)
@@ -136,3 +147,61 @@ def scheme_diagnostics(relations: Iterable[tuple[int, Relation]], file: str, whe
                 warn(f"{name}: the scheme '{target.id}' of '{key}' has no critical question "
                      f"'{qid}'", path, False, r.key)
     return out
+
+
+# -- editing: undoable commands -----------------------------------------------------------
+
+def set_scheme(amap: ArgumentMap, relation: Relation, scheme: str,
+               roles: set[str] | None = None, questions: set[str] | None = None) -> Command:
+    """Name ``scheme`` ("" for none) on ``relation``; the premises' roles and the
+    question states the new scheme does not know (not in ``roles``, ``questions``) go."""
+    keep_roles = {p: r for p, r in relation.roles.items() if roles and r in roles}
+    keep_questions = {q: v for q, v in relation.questions.items()
+                      if questions and q in questions}
+    cmds: list[Command] = [SetRelationField(amap, relation, "scheme", scheme)]
+    if keep_roles != relation.roles:
+        cmds.append(SetRelationField(amap, relation, "roles", keep_roles))
+    if keep_questions != relation.questions:
+        cmds.append(SetRelationField(amap, relation, "questions", keep_questions))
+    return cmds[0] if len(cmds) == 1 else Macro("Set argument scheme", cmds)
+
+
+def set_role(amap: ArgumentMap, relation: Relation, premise: str, role: str) -> Command:
+    """The role of ``premise`` in the relation's scheme ("" for none)."""
+    roles = {p: r for p, r in relation.roles.items() if p != premise}
+    if role:
+        roles[premise] = role
+    return SetRelationField(amap, relation, "roles", roles)
+
+
+def set_question(amap: ArgumentMap, relation: Relation, question: str, state: str) -> Command:
+    """Mark a critical question ``yes`` (granted) or ``open`` (the default, not written);
+    a "no" is an attack or undercut that answers it (:func:`answer_no_steps`)."""
+    if state not in ("yes", "open"):
+        raise ValueError(f"a critical question is marked yes or open, not {state!r}")
+    questions = {q: v for q, v in relation.questions.items() if q != question}
+    if state == "yes":
+        questions[question] = "yes"
+    return SetRelationField(amap, relation, "questions", questions)
+
+
+def answer_no_steps(amap: ArgumentMap, relation: Relation, question: str, kind: str,
+                    target: str, scheme: str = "", role: str = ""
+                    ) -> tuple[list[Command], Relation]:
+    """What answering ``question`` of ``relation`` with "no" takes: the commands that
+    come first (an id for the relation, which the answer names) and the answering
+    relation: an attack on the claim ``target`` or (``kind`` "undercut") an undercut
+    of the relation, naming the conflict ``scheme`` and its premise's ``role``, if
+    given.  Its one premise is "", for the caller to fill in."""
+    before: list[Command] = []
+    key = relation.id
+    if not key:
+        n = len(amap.relations)
+        key = f"r{n}"
+        while key in amap.claims or amap.relation_by_key(key) is not None:
+            n += 1
+            key = f"r{n}"
+        before.append(SetRelationField(amap, relation, "id", key))
+    answer = Relation(kind, [""], key if kind == "undercut" else target, scheme=scheme,
+                      roles={"": role} if role else {}, answers={key: question})
+    return before, answer

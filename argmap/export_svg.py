@@ -1,7 +1,8 @@
 """SVG of a laid-out map: title, claim boxes, relations, legend.
 
 Every claim is ``<g id="claim-ID" class="claim kind-K tag-T">`` and every
-relation ``<g id="rel-KEY" class="relation support|attack|undercut">``; the
+relation ``<g id="rel-KEY" class="relation support|attack|undercut|rephrase">``
+(a rephrase: a grey double line without head, ``path.line`` under ``path.inner``); the
 quote and source of a claim are its tooltip (``<title>``).  With an
 evaluation's labels, a claim also has class ``label-IN|OUT|UNDEC``, its box
 takes the label's colours and a badge on its top edge names the label.  With
@@ -22,8 +23,8 @@ from .resources import resource_path
 from .style import (
     BADGE_SIZE, CORNER, FONT_FAMILY, FONT_FILE, FONT_STACK, KIND_STYLE, LABEL_STYLE,
     RELATION_STYLE, SMALL_COLOR, SMALL_SIZE, STRIPE,
-    TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, label_badge, map_words,
-    strength_badge, strength_fill, strength_text, tag_color,
+    TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, double_line, label_badge,
+    map_words, strength_badge, strength_fill, strength_text, tag_color,
 )
 
 #: characters XML 1.0 does not allow (C0 controls but tab and line ends, lone surrogates,
@@ -82,13 +83,21 @@ def _edge_svg(e: EdgeRoute, out: list[str]) -> None:
             out.append(f'<path class="line" d="{d}"/>')
             poly = " ".join(f"{_f(x)},{_f(y)}" for x, y in pts)
             out.append(f'<polygon class="head" points="{poly}"/>')
+        elif mode == "none":
+            _line(e.kind, d + f" L{_f(e.tip[0])},{_f(e.tip[1])}", out)
         else:
             d += f" L{_f(e.tip[0])},{_f(e.tip[1])}"
-            out.append(f'<path class="line" d="{d}"/>')
+            _line(e.kind, d, out)
             out.append(f'<path class="head" d="M{_f(pts[0][0])},{_f(pts[0][1])} '
                        f'L{_f(pts[1][0])},{_f(pts[1][1])}"/>')
     else:
-        out.append(f'<path class="line" d="{d}"/>')
+        _line(e.kind, d, out)
+
+
+def _line(kind: str, d: str, out: list[str]) -> None:
+    out.append(f'<path class="line" d="{d}"/>')
+    if double_line(kind) is not None:
+        out.append(f'<path class="inner" d="{d}"/>')
 
 
 def _style_block(embed_font: bool) -> str:
@@ -100,6 +109,11 @@ def _style_block(embed_font: bool) -> str:
            ".relation .junction { stroke: none; }"]
     for kind, (color, dash, width, head) in RELATION_STYLE.items():
         dash_css = f" stroke-dasharray: {dash};" if dash else ""
+        double = double_line(kind)
+        if double is not None:
+            css.append(f".{kind} .line {{ stroke: {color}; stroke-width: {double[0]}; }}")
+            css.append(f".{kind} .inner {{ stroke: #ffffff; stroke-width: {double[1]}; }}")
+            continue
         css.append(f".{kind} .line {{ stroke: {color}; stroke-width: {width};{dash_css} }}")
         css.append(f".{kind} polygon.head, .{kind} .junction {{ fill: {color}; }}")
         css.append(f".{kind} path.head {{ stroke: {color}; stroke-width: {width + 0.8}; }}")
@@ -194,7 +208,11 @@ def _legend(amap: ArgumentMap, x: float, y: float, out: list[str],
     words = map_words(amap.lang)
     out.append(f'<g id="legend" class="legend" transform="translate({_f(x)},{_f(y)})">')
     cx = 0.0
-    for kind in ("support", "attack", "undercut"):
+    # a rephrase only where the map has one: the line of four would not fit the narrowest
+    # picture, and most maps have none
+    kinds = ("support", "attack", "undercut") + (
+        ("rephrase",) if any(r.type == "rephrase" for r in amap.relations) else ())
+    for kind in kinds:
         color, dash, width, head = RELATION_STYLE[kind]
         out.append(f'<g class="{kind}">')
         e = EdgeRoute("", kind, "direct", "", "", [(cx, 10), (cx + 14, 10), (cx + 28, 10),
@@ -202,10 +220,11 @@ def _legend(amap: ArgumentMap, x: float, y: float, out: list[str],
         _edge_svg(e, out)
         out.append(f'<text x="{_f(cx + 56)}" y="14" font-size="11" fill="{TEXT_COLOR}">'
                    f"{words[kind]}</text></g>")
-        cx += 140
+        cx += 140 if len(kinds) == 3 else 130
     out.append(f'<g class="support"><circle class="junction" cx="{_f(cx + 6)}" cy="10" r="4.5"/>'
                f'<text x="{_f(cx + 16)}" y="14" font-size="11" fill="{TEXT_COLOR}">'
                f"{words['linked']}</text></g>")
+    first_row = cx + 16 + len(words["linked"]) * 6.5
     cx = 0.0
     for kind in ("thesis", "claim", "evidence", "question"):
         label = words[kind]
@@ -223,7 +242,7 @@ def _legend(amap: ArgumentMap, x: float, y: float, out: list[str],
                    f'<text x="{_f(cx + 10)}" y="39" font-size="11" fill="{TEXT_COLOR}">'
                    f"{escape(t)}</text>")
         cx += 24 + len(t) * 6.5
-    width = max(cx, 560.0)
+    width = max(cx, 560.0, first_row)
     if evaluated:
         cx = 0.0
         out.append(f'<text x="0" y="67" font-size="11" fill="{SMALL_COLOR}">'
@@ -279,7 +298,7 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
             (evaluated or map_words(amap.lang)["evaluation"]) if labels is not None else "",
             (weighed or map_words(amap.lang)["strength"]) if strengths is not None else "",
             strengths is not None and any(v is None for v in strengths.values()))
-        if strengths is not None:
+        if strengths is not None or any(r.type == "rephrase" for r in amap.relations):
             width = max(width, drawn + 32)
     height = lay.height + top + bottom
     out = ['<?xml version="1.0" encoding="UTF-8"?>',

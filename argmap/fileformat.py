@@ -7,6 +7,7 @@ shape, in the order ``docs/format.md`` documents.
 
 from __future__ import annotations
 
+import copy
 import math
 
 from typing import Any
@@ -132,6 +133,9 @@ def from_data(data: Any) -> ArgumentMap:
             rel = relation_from_data(r)
             if rel is not None:
                 amap.relations.append(rel)
+    conflicts = data.get("conflicts")
+    if isinstance(conflicts, list):     # kept as written; `argmap check` judges them
+        amap.conflicts = copy.deepcopy(conflicts)
     return amap
 
 
@@ -211,4 +215,6 @@ def to_data(amap: ArgumentMap) -> dict[str, Any]:
     out: dict[str, Any] = {"argmap": FORMAT_VERSION, **header_to_data(amap)}
     out["claims"] = {cid: claim_to_data(c) for cid, c in amap.claims.items()}
     out["relations"] = [relation_to_data(r) for r in amap.relations]
+    if amap.conflicts:
+        out["conflicts"] = copy.deepcopy(amap.conflicts)
     return out

@@ -9,7 +9,8 @@ them.  Coordinates are pixels with the origin top left and y pointing down.
 
 Linked arguments and relations that an undercut attacks get a small
 *junction* node: premises run into the junction, one arrow leads on to the
-target, and an undercut points at the junction.
+target, and an undercut points at the junction.  A rephrase may join two
+claims of the same rank (it constrains the ranks as little as an edge can).
 """
 
 from __future__ import annotations
@@ -210,6 +211,10 @@ def dot_source(g: _Graph, members: list[str] | None, direction: str) -> str:
         extra = ", arrowhead=none" if part == "premise" else ""
         if kind == "undercut":
             extra += ", constraint=false" if part != "premise" else ""
+        elif kind == "rephrase":
+            # a restatement leads nowhere: beside what it restates (minlen 0 lets both
+            # share a rank) unless its own reasons and objections place it elsewhere
+            extra += ", minlen=0"
         out.append(f"  {_q(src)} -> {_q(dst)} [id={_q(key + '|' + part)}{extra}];")
     out.append("}")
     return "\n".join(out) + "\n"

@@ -33,11 +33,14 @@ Edge = tuple[str, str, str, str, str]
 
 def longest_path_ranks(nodes: list[str], edges: list[Edge]) -> dict[str, int]:
     """Longest distance to a conclusion along edges that constrain (not undercuts'
-    arrows); a cycle is cut where the walk meets it again."""
-    up: dict[str, list[str]] = {n: [] for n in nodes}
+    arrows; a rephrase counts 0: a restatement may share its original's rank); a
+    cycle is cut where the walk meets it again."""
+    up: dict[str, list[tuple[str, int]]] = {n: [] for n in nodes}
     for src, dst, _key, kind, part in edges:
-        if not (kind == "undercut" and part != "premise"):
-            up[src].append(dst)
+        if kind == "rephrase" and part != "premise":
+            up[src].append((dst, 0))
+        elif not (kind == "undercut" and part != "premise"):
+            up[src].append((dst, 1))
     rank: dict[str, int] = {}
     for n in nodes:
         if n in rank:
@@ -45,7 +48,7 @@ def longest_path_ranks(nodes: list[str], edges: list[Edge]) -> dict[str, int]:
         stack, path = [n], set()
         while stack:
             cur = stack[-1]
-            pending = [p for p in up[cur] if p not in rank and p not in path]
+            pending = [p for p, _ in up[cur] if p not in rank and p not in path]
             if pending and cur not in path:
                 path.add(cur)
                 stack.extend(pending)
@@ -53,7 +56,8 @@ def longest_path_ranks(nodes: list[str], edges: list[Edge]) -> dict[str, int]:
             stack.pop()
             path.discard(cur)
             if cur not in rank:
-                rank[cur] = 1 + max((rank[p] for p in up[cur] if p in rank), default=-1)
+                rank[cur] = max((step + rank[p] for p, step in up[cur] if p in rank),
+                                default=0)
     return rank
 
 

@@ -24,6 +24,7 @@ from .paths import inside
 from .quotes import header_folder
 from .schema import fast_valid, validate_schema
 from .validate import check_data
+from .yamlfast import read as read_sections
 from .yamlread import Document, check_size, decode, read_yaml_with_errors
 
 #: Claims and relations one map file may hold: checking a map this big takes
@@ -33,8 +34,13 @@ from .yamlread import Document, check_size, decode, read_yaml_with_errors
 NOT_READ = "not-read"
 
 def left_unread(diagnostics: list[Diagnostic]) -> bool:
-    """True when one of these errors left part of the map's file unread."""
-    return any(d.is_error and d.subject != NOT_READ for d in diagnostics)
+    """True when one of these errors left part of the map's file unread (an unresolved
+    merge conflict does not: the map holds one side, the entry the other)."""
+    errors = [d for d in diagnostics if d.is_error and d.subject != NOT_READ]
+    if not errors:
+        return False
+    from .merge_conflicts import is_conflict
+    return not all(is_conflict(d) for d in errors)
 
 
 MAX_CLAIMS = 10_000
@@ -111,13 +117,24 @@ def load_text(text: str, file: str = "", *, folder: str | None = None,
         check_size(text, file)
     except MapError as exc:
         return Loaded(None, exc.diagnostics, text)
-    try:
-        doc, errors = read_yaml_with_errors(text, file)
-    except MapError as exc:
-        return Loaded(None, exc.diagnostics, text)
-    data: Any = doc.data
-    where: Callable[[tuple, bool], tuple[int, int]] = doc.where
-    diags += errors
+    # a clean file in the usual shape: its big sections read line by line, the
+    # positions of their deeper values only when a problem needs one
+    fast = read_sections(text, file)
+    if fast is not None and (too_big := _too_big(fast.data, text, file)) is not None:
+        return Loaded(None, [too_big], text)
+    if fast is not None and fast_valid(fast.data):
+        data: Any = fast.data
+        where: Callable[[tuple, bool], tuple[int, int]] = fast.where
+    else:
+        try:
+            doc, errors = read_yaml_with_errors(text, file)
+        except MapError as exc:
+            return Loaded(None, exc.diagnostics, text)
+        data, where = doc.data, doc.where
+        diags += errors
+        if isinstance(data, dict) and _too_big(data, text, file) is None \
+                and not fast_valid(data):     # the compiled check; messages only when needed
+            diags += validate_schema(doc)
     if not isinstance(data, dict):
         diags.append(Diagnostic(ERROR, "a map file must be a YAML mapping that starts with "
                                 "'argmap: 1'", file, 1, 1))
@@ -125,8 +142,6 @@ def load_text(text: str, file: str = "", *, folder: str | None = None,
     too_big = _too_big(data, text, file)
     if too_big is not None:
         return Loaded(None, [too_big], text)
-    if not fast_valid(data):     # the compiled check; messages only when needed
-        diags += validate_schema(doc)
     diags += check_data(data, file, where)
     amap = from_data(data)
     amap.path = file or None

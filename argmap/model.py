@@ -16,7 +16,7 @@ from .signals import Signal
 FORMAT_VERSION = 1
 
 CLAIM_KINDS = ("thesis", "claim", "evidence", "question")
-RELATION_TYPES = ("support", "attack", "undercut")
+RELATION_TYPES = ("support", "attack", "undercut", "rephrase")
 #: A claim's base score (its strength before its reasons and objections count) when
 #: the map gives none; gradual semantics start from it (docs/gradual.md).
 DEFAULT_BASE = 0.5
@@ -143,6 +143,8 @@ class ArgumentMap:
         self.external_sources: dict[str, Source] = {}
         #: where the map was loaded from (None for a new map)
         self.path: str | None = None
+        #: merge conflicts not yet resolved, as the file writes them (docs/merge.md)
+        self.conflicts: list[dict[str, Any]] = []
 
         self.claim_inserted = Signal()      # (claim, index)
         self.claim_removed = Signal()       # (claim, index)
@@ -283,6 +285,12 @@ class ArgumentMap:
             setattr(self, name, value)
             self.header_changed.emit(name)
 
+    def set_conflicts(self, conflicts: list[dict[str, Any]]) -> None:
+        """Replace the list of unresolved merge conflicts."""
+        if conflicts != self.conflicts:
+            self.conflicts = list(conflicts)
+            self.header_changed.emit("conflicts")
+
     def copy(self) -> "ArgumentMap":
         """An independent copy of the content (no signal connections)."""
         other = ArgumentMap(self.title, self.description, self.lang)
@@ -294,6 +302,7 @@ class ArgumentMap:
         other.claims = {cid: c.clone() for cid, c in self.claims.items()}
         other.relations = [r.clone() for r in self.relations]
         other.path = self.path
+        other.conflicts = copy.deepcopy(self.conflicts)
         return other
 
     # -- comparison (used by tests and by "is it dirty") -----------------
@@ -310,6 +319,7 @@ class ArgumentMap:
             "relations": [(r.id, r.type, list(r.premises), r.target, r.note, r.scheme,
                            dict(r.roles), dict(r.questions), dict(r.answers))
                           for r in self.relations],
+            "conflicts": copy.deepcopy(self.conflicts),
         }
 
 

@@ -30,7 +30,7 @@ from .fileformat import to_data
 from .model import CLAIM_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, ArgumentMap
 
 TOP_FIELDS = ("argmap", "title", "description", "lang", "source_folder", "conclusion", "display",
-              "sources", "claims", "relations")
+              "sources", "claims", "relations", "conflicts")
 DISPLAY_FIELDS = ("direction", "tags")
 #: Values the canonical data leaves out; a file that spells them out keeps them.
 DEFAULTS = {"direction": "TB", "kind": "claim", "base": 0.5}
@@ -237,7 +237,7 @@ def _styled(value: Any, where: tuple, like: Any = None) -> Any:
             cm.fa.set_flow_style()
         return cm
     if isinstance(value, list):
-        if where and where[0] == "relations" and len(where) == 1:
+        if where and where[0] in ("relations", "conflicts") and len(where) == 1:
             return CommentedSeq([_styled(v, where + (i,)) for i, v in enumerate(value)])
         return _flow_seq([_styled(v, where + (i,)) for i, v in enumerate(value)])
     if isinstance(value, str):

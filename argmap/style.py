@@ -43,17 +43,24 @@ RELATION_STYLE = {
     "support": ("#2e7d32", "", 1.6, "arrow"),
     "attack": ("#c62828", "7,4", 1.6, "tee"),
     "undercut": ("#7b3fa0", "2,3", 1.6, "tee"),
+    # a restatement: "=", two thin grey lines (width each, the gap below) and no head:
+    # the two claims say the same, neither is a reason for the other
+    "rephrase": ("#6b7780", "", 1.2, "none"),
 }
+#: relation kinds drawn as a double line: the gap between its two lines
+DOUBLE_GAP = {"rephrase": 1.8}
 #: the fixed words drawn into a map (legend, box headers, badges, tooltips), by the
 #: map's language; a language not listed here gets English (see map_words)
 MAP_WORDS = {
     "de": {"support": "stützt", "attack": "greift an", "undercut": "unterläuft",
+           "rephrase": "wiederholt",
            "linked": "verbundenes Argument", "thesis": "These", "claim": "Aussage",
            "evidence": "Beleg", "question": "Frage", "IN": "hält", "OUT": "fällt",
            "UNDEC": "offen", "assumed": "angenommen", "evaluation": "Bewertung",
            "weak": "schwach", "strong": "stark", "unsettled": "kein Grenzwert",
            "strength": "Stärke", "base": "Basis"},
     "en": {"support": "supports", "attack": "attacks", "undercut": "undercuts",
+           "rephrase": "restates",
            "linked": "linked argument", "thesis": "Thesis", "claim": "Claim",
            "evidence": "Evidence", "question": "Question", "IN": "stands", "OUT": "falls",
            "UNDEC": "undecided", "assumed": "assumed", "evaluation": "evaluation",
@@ -206,12 +213,23 @@ def box_runs(bt: BoxText, metrics: FontMetrics | None = None) -> list[TextRun]:
     return runs
 
 
+def double_line(kind: str) -> tuple[float, float] | None:
+    """For a kind drawn as a double line: the width of the whole band and of the gap
+    in it (drawn over it in the background colour); None for a single line."""
+    gap = DOUBLE_GAP.get(kind)
+    if gap is None:
+        return None
+    width = RELATION_STYLE.get(kind, RELATION_STYLE["support"])[2]
+    return 2 * width + gap, gap
+
+
 def arrow_head(head: str, base: tuple[float, float], tip: tuple[float, float],
                size: float = 9.0) -> tuple[list[tuple[float, float]], str]:
-    """The head of an edge as a polygon ('fill') or a polyline ('stroke').
+    """The head of an edge as a polygon ('fill') or a polyline ('stroke'), or no
+    head at all ('none': the line runs on to the tip).
 
     ``arrow``: a filled triangle from ``base`` to ``tip``; ``tee``: a line up
-    to the tip with a bar across it.
+    to the tip with a bar across it; ``none``: nothing.
     """
     dx, dy = tip[0] - base[0], tip[1] - base[1]
     d = math.hypot(dx, dy) or 1.0
@@ -221,6 +239,8 @@ def arrow_head(head: str, base: tuple[float, float], tip: tuple[float, float],
         bx, by = tip[0] - ux * size, tip[1] - uy * size
         half = size * 0.42
         return [tip, (bx + px * half, by + py * half), (bx - px * half, by - py * half)], "fill"
+    if head == "none":
+        return [], "none"
     half = size * 0.7
     return [(tip[0] + px * half, tip[1] + py * half), (tip[0] - px * half, tip[1] - py * half)], \
         "stroke"

@@ -98,6 +98,25 @@ def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
             elif target and target not in by_key:
                 add(ERROR, f"undercut {name} points to unknown relation '{target}'",
                     tpath, subject=rel.key)
+            elif target and raw_relations[by_key[target]].get("type") == "rephrase":
+                add(ERROR, f"undercut {name} targets the rephrase '{target}'; a rephrase is "
+                    "no inference to undercut (attack the restating claim instead)",
+                    tpath, subject=rel.key)
+        elif rel.type == "rephrase":
+            if len(rel.premises) > 1:
+                add(ERROR, f"rephrase {name} has {len(rel.premises)} claims in 'from'; a "
+                    "rephrase is one claim restating another", ("relations", i, "from", 1),
+                    subject=rel.key)
+            if target in claims:
+                claim_in_relation.add(target)
+                if target in rel.premises:
+                    add(WARNING, f"rephrase {name} says claim '{target}' restates itself",
+                        tpath, subject=rel.key)
+            elif target in by_key:
+                add(ERROR, f"rephrase {name} targets relation '{target}'; a rephrase joins "
+                    "two claims", tpath, subject=rel.key)
+            elif target:
+                add(ERROR, f"{name} points to unknown claim '{target}'", tpath, subject=rel.key)
         elif rel.type in ("support", "attack"):
             if target in claims:
                 claim_in_relation.add(target)
@@ -139,4 +158,7 @@ def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
     # -- argument schemes and their critical questions -------------------------
     from .critical_questions import scheme_diagnostics
     out += scheme_diagnostics(relations, file, where)
+    if "conflicts" in data:     # left by argmap merge
+        from .merge_conflicts import conflict_diagnostics
+        out += conflict_diagnostics(data, file, where)
     return out

@@ -35,6 +35,29 @@ def shot(app: QApplication, window: MainWindow, name: str) -> None:
     print(os.path.join(OUT, name))
 
 
+def schemes_shot(app: QApplication, w: MainWindow) -> None:
+    """The inspector of a relation with its scheme, its premises' roles and its
+    critical questions (granted, answered no, open)."""
+    from argmap.critical_questions import question_states
+    w.open_file(os.path.join(ROOT, "maps", "2024-05-putins-angebot-verhandlungen.yaml"))
+    while w.scene.layout_pending:
+        wait(app, 100)
+    wait(app, 600)
+    states = question_states(w.doc.amap)
+    if not states:
+        return
+    key = max(states, key=lambda k: (any(s.state == "no" for s in states[k]),
+                                     sum(s.state != "open" for s in states[k])))
+    rel = w.doc.amap.relation_by_key(key)
+    w.inspector_dock.show()
+    w.inspector_dock.raise_()
+    w.resizeDocks([w.inspector_dock], [620], Qt.Orientation.Horizontal)
+    w.scene.select_claims([rel.target if rel.type != "undercut" else rel.premises[0]],
+                          center=True)
+    w.scene.select_relation(key)
+    shot(app, w, "screenshot-schemes.png")
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     load_fonts()
@@ -92,6 +115,7 @@ def main() -> int:
     shot(app, w, "screenshot-quote-fix.png")
     w.doc.undo_stack.undo()
     w.doc.undo_stack.setClean()
+    schemes_shot(app, w)
     return 0
 
 

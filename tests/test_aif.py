@@ -86,14 +86,77 @@ def test_microtext_linked_undercut_of_an_attack() -> None:
 def test_debate_nodeset_locutions_rephrase_and_illocutions() -> None:
     result = import_aif((CORPORA / "aif" / "nodeset11311.json").read_text(encoding="utf-8"))
     amap = result.map
-    assert len(amap.claims) == 4 and len(amap.relations) == 2
+    assert len(amap.claims) == 4 and len(amap.relations) == 3
     notes = {r.type: r.note for r in amap.relations}
     assert notes == {"attack": "AIF illocution: Disagreeing",
-                     "support": "AIF illocution: Arguing"}
-    assert sum("rephrase" in c.note for c in amap.claims.values()) == 2
+                     "support": "AIF illocution: Arguing",
+                     "rephrase": "AIF illocution: Restating"}
+    # original (210035) -> MA -> restatement (220221): the restatement is 'from'
+    rephrase = next(r for r in amap.relations if r.type == "rephrase")
+    assert amap.claims[rephrase.premises[0]].text.startswith("many of the people")
+    assert amap.claims[rephrase.target].text.startswith("TRUMP is blatantly")
+    assert not any("rephrase" in c.note for c in amap.claims.values())
     assert "TRUMP : Many of them" in amap.description  # a locution asserting no claim
     messages = " ".join(w.message for w in result.warnings)
-    assert "MA node" in messages and "TA node" in messages and "locution" in messages
+    assert "MA node" not in messages and "TA node" in messages and "locution" in messages
+
+
+def _ma_nodes(data: dict) -> list[tuple[str, str]]:
+    """(original's text, restatement's text) for every MA node of AIF data: the I-nodes
+    that point at it and that it points at."""
+    text = {n["nodeID"]: n["text"] for n in data["nodes"] if n["type"] == "I"}
+    out = []
+    for n in data["nodes"]:
+        if n["type"] == "MA":
+            ins = [e["fromID"] for e in data["edges"] if e["toID"] == n["nodeID"]]
+            outs = [e["toID"] for e in data["edges"] if e["fromID"] == n["nodeID"]]
+            out += [(text[a], text[b]) for a in ins if a in text for b in outs if b in text]
+    return sorted(out)
+
+
+@needs_corpora
+@pytest.mark.parametrize("path", [p for p in AIF_FILES if '"MA"' in p.read_text("utf-8")],
+                         ids=lambda p: p.name)
+def test_ma_nodes_become_rephrases_and_come_back(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ma = [n for n in data["nodes"] if n["type"] == "MA"]
+    amap = import_aif(path.read_text(encoding="utf-8"), str(path)).map
+    assert sum(r.type == "rephrase" for r in amap.relations) == len(ma) > 0
+    assert_valid(amap)
+    out = to_aif(amap)
+    assert sum(n["type"] == "MA" for n in out["nodes"]) == len(ma)
+    assert all(n["scheme"] == "Default Rephrase" for n in out["nodes"] if n["type"] == "MA")
+    # the same direction as the corpus: original -> MA -> restatement
+    assert _ma_nodes(out) == _ma_nodes(data)
+    assert_same_map(amap, import_aif(export_aif(amap)).map)
+
+
+def test_a_rephrase_is_an_ma_node_from_the_original_to_its_restatement() -> None:
+    amap = ArgumentMap("r", lang="en")
+    amap.add_claim(Claim("first", "Taxes must rise."))
+    amap.add_claim(Claim("later", "We have to raise taxes."))
+    amap.add_relation(Relation("rephrase", ["later"], "first", "same"))
+    data = to_aif(amap)
+    ma = next(n for n in data["nodes"] if n["type"] == "MA")
+    assert (ma["text"], ma["scheme"]) == ("Default Rephrase", "Default Rephrase")
+    by_text = {n["text"]: n["nodeID"] for n in data["nodes"]}
+    pairs = {(e["fromID"], e["toID"]) for e in data["edges"]}
+    assert (by_text["Taxes must rise."], ma["nodeID"]) in pairs
+    assert (ma["nodeID"], by_text["We have to raise taxes."]) in pairs
+    assert_same_map(amap, import_aif(export_aif(amap)).map)
+    # without argmap's extension (another tool's file): the same relation, no id
+    for n in data["nodes"]:
+        n.pop("argmap", None)
+    plain = import_aif(json.dumps(data)).map
+    assert [(r.type, r.premises, r.target) for r in plain.relations] == \
+        [("rephrase", ["we-have-to-raise-taxes"], "taxes-must-rise")]
+
+
+def test_an_ma_node_that_joins_a_claim_to_itself_is_left_out() -> None:
+    result = import_aif(aif([node(1, "I", "It rains."), node(2, "MA", "Default Rephrase")],
+                            [edge(1, 2), edge(2, 1)]))
+    assert result.map.relations == []
+    assert "restates itself" in " ".join(w.message for w in result.warnings)
 
 
 # -- tolerance -------------------------------------------------------------------
@@ -262,6 +325,9 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
         first = m.relations[0]
         free = [c for c in m.claims if c not in first.premises]
         m.relations.append(Relation("undercut", [free[0]], first.key, "", draw(_TEXT)))
+    if draw(st.booleans()):     # a rephrase, anywhere in the list
+        m.relations.insert(draw(st.integers(0, len(m.relations))), Relation(
+            "rephrase", ["c1"], "c0", draw(st.sampled_from(["", "same"])), draw(_TEXT)))
     return m
 
 

@@ -376,8 +376,29 @@ def tricky_map() -> ArgumentMap:
         Relation("undercut", ["c8"], "u2", note="u of u"),
         Relation("support", ["c9"], "c10", "x.y_z"),
         Relation("attack", ["c11"], "c12", note="multi\nline note"),
-        Relation("support", ["c13", "c14", "c15"], "c16")]
+        Relation("rephrase", ["c12"], "c9"),
+        Relation("support", ["c13", "c14", "c15"], "c16"),
+        Relation("rephrase", ["c12"], "c1", "same-as", "restated } {")]
     return m
+
+
+def test_rephrases_metadata_is_a_rephrase_and_comes_back() -> None:
+    text = ("[Original]: Taxes must rise.\n\n"
+            "[Later]: We have to raise taxes. {rephrases: Original}\n\n"
+            "<Sketch>: An argument.\n\n"
+            '[Third]: Same as the sketch. {rephrases: ["<Sketch>", Nowhere]}\n')
+    result = import_argdown(text, "r.argdown")
+    amap = result.map
+    assert [(r.type, r.premises, r.target) for r in amap.relations] == [
+        ("rephrase", ["later"], "original"), ("rephrase", ["third"], "sketch")]
+    assert [(w.line, w.message) for w in result.warnings] == [
+        (7, "[Third]: rephrases 'Nowhere', but no statement is titled so; kept in the note")]
+    assert amap.claims["third"].note.startswith("rephrases: Nowhere")
+    out = export_argdown(amap)
+    assert '[Later]: We have to raise taxes. {"rephrases": "Original"}' in out
+    again = import_argdown(out)
+    assert again.warnings == []
+    assert_same_map(amap, again.map)
 
 
 def test_round_trip_tricky_texts() -> None:
@@ -414,6 +435,12 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
             target.id = "r-target"
         free = [c for c in m.claims if c not in target.premises]
         m.relations.append(Relation("undercut", [free[0]], target.id, "", draw(_TEXT)))
+    for _ in range(draw(st.integers(0, 2))):     # rephrases, anywhere in the list
+        a, b = draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True))
+        rel = Relation("rephrase", [f"c{a}"], f"c{b}", draw(st.sampled_from(["", "same"])),
+                       draw(_TEXT))
+        if all(r.key != rel.key for r in m.relations):
+            m.relations.insert(draw(st.integers(0, len(m.relations))), rel)
     return m
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 #: the modules of the commands, in the order ``argmap --help`` lists them; imported
 #: when a parser is built, so that ``argmap --version`` needs none of them
-COMMAND_MODULES = ("check", "info", "fmt", "diff", "export", "evaluate", "coverage",
+COMMAND_MODULES = ("check", "info", "fmt", "diff", "merge", "export", "evaluate", "coverage",
                    "importing", "gui", "desktop", "schema")
 
 

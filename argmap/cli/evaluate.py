@@ -2,6 +2,7 @@
 
     argmap evaluate maps/x.yaml [--semantics grounded|preferred|stable]
                     [--json] [--assume ID=accepted|rejected ...]
+                    [--open-questions count|ignore]
     argmap evaluate af.apx --semantics preferred      # prints [[a,b],[c]]
 
 Exit codes: 0 done, 1 problems (map errors, relations left out, conflicting
@@ -55,6 +56,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--assume", action="append", default=[], metavar="ID=accepted|rejected",
                    help="what if this claim is accepted (forced IN) or rejected (forced "
                    "OUT); repeatable")
+    p.add_argument("--open-questions", choices=("count", "ignore"), default="ignore",
+                   help="count: each open critical question of an argument counts against "
+                   "it, as an undercut nothing answers (docs/schemes.md); default: ignore")
     p.add_argument("--max-extensions", type=int, default=DEFAULT_MAX_EXTENSIONS, metavar="N",
                    help=f"stop after N labellings (default {DEFAULT_MAX_EXTENSIONS})")
     p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
@@ -104,28 +108,31 @@ def _evaluate_map(args: argparse.Namespace, assume: dict[str, str]) -> int:
         print_diagnostics(loaded.diagnostics)
         return EXIT_USAGE
     print_diagnostics(loaded.errors)
+    count = getattr(args, "open_questions", "ignore") == "count"
     try:
         ev = evaluate(loaded.map, args.semantics, assume, max_extensions=args.max_extensions,
-                      time_limit=args.time_limit)
+                      time_limit=args.time_limit, open_questions=count)
     except ValueError as exc:
         error(NAME, str(exc))
         return EXIT_USAGE
     for p in ev.problems:
         print(f"{args.file}: warning: {p}", file=sys.stderr)
     if args.json:
-        print(json.dumps({"file": args.file, "title": loaded.map.title, **ev.to_json()},
-                         ensure_ascii=False))
+        counted = {"open_questions": "count"} if count else {}
+        print(json.dumps({"file": args.file, "title": loaded.map.title, **counted,
+                          **ev.to_json()}, ensure_ascii=False))
     else:
-        _print_map_table(args.file, loaded.map.title, ev)
+        _print_map_table(args.file, loaded.map.title, ev, count)
     if ev.truncated:
         print(f"{args.file}: note: partial answer: {len(ev.labellings)} labelling(s) "
               f"listed, there may be more ({ev.reason})", file=sys.stderr)
     return EXIT_PROBLEMS if (loaded.errors or ev.problems or ev.truncated) else EXIT_OK
 
 
-def _print_map_table(file: str, title: str, ev: Any) -> None:
+def _print_map_table(file: str, title: str, ev: Any, open_questions: bool = False) -> None:
     assumed = ", ".join(f"{c}={v}" for c, v in ev.assume.items())
     head = f"{file}: {title} ({ev.semantics}"
+    head += "; open questions count against" if open_questions else ""
     head += f"; assuming {assumed})" if assumed else ")"
     print(head)
     n = len(ev.labellings)

@@ -59,6 +59,18 @@ def claims_from_text(text: str, taken) -> list[Claim]:
     return claims
 
 
+def _relation(kind: str, premise: str, target: str | None,
+              like: Relation | None) -> Relation:
+    """The new claim's relation: ``like`` (a copy) with the claim as its premise, also
+    where ``like`` gives its premise a role."""
+    if like is None:
+        return Relation(kind, [premise], target or "")
+    rel = like.clone()
+    rel.premises = [premise]
+    rel.roles = {premise if p in like.premises else p: r for p, r in like.roles.items()}
+    return rel
+
+
 class Builder(QObject):
     """The window's verbs for new claims; one pending new claim per map at a time."""
 
@@ -67,15 +79,20 @@ class Builder(QObject):
         self.window = window
 
     def add(self, kind: str = "", target: str | None = None, pos=None,
-            template: Claim | None = None, step: str = "") -> str | None:
+            template: Claim | None = None, step: str = "", relation: Relation | None = None,
+            before: tuple = ()) -> str | None:
         """A new claim in edit mode; with ``kind`` 'support' or 'attack' it is a
-        reason for or an objection to ``target``.  Returns its (temporary) id."""
+        reason for or an objection to ``target``.  Returns its (temporary) id.
+        ``relation``: the new relation as it is to be (type, target and other fields;
+        its premise is the new claim); ``before``: commands done first, in the same step."""
+        if relation is not None:
+            kind, target = relation.type, relation.target
         w = self.window
         doc, scene, view = w.doc, w.scene, w.view
         if doc is None or view is None:
             return None
         cid = doc.amap.new_claim_id("neue-aussage")
-        claim = template or Claim(cid, text=PLACEHOLDER[kind])
+        claim = template or Claim(cid, text=PLACEHOLDER.get(kind, PLACEHOLDER["attack"]))
         claim.id = cid
         if pos is not None:
             claim.pos = (round(pos.x(), 1), round(pos.y(), 1))
@@ -83,13 +100,14 @@ class Builder(QObject):
             scene.drop_hint = self._beside(scene.claim_items[target], doc.amap.display.direction)
         else:
             scene.drop_hint = view.mapToScene(view.viewport().rect().center())
-        steps = [AddClaim(doc.amap, claim)]
+        steps = [*before, AddClaim(doc.amap, claim)]
         if kind:
-            steps.append(AddRelation(doc.amap, Relation(kind, [cid], target)))
+            steps.append(AddRelation(doc.amap, _relation(kind, cid, target, relation)))
         qt = doc.push(Macro(step or self.tr(STEP[kind]), steps))
         scene.select_claims([cid])
         editor = w.edit_claim(cid, on_commit=lambda c, text, english, doc=doc, qt=qt:
-                              self._commit(doc, qt, c, text, english, kind, target, step))
+                              self._commit(doc, qt, c, text, english, kind, target, step,
+                                           relation, before))
         if editor is not None:
             editor.cancelled.connect(lambda _c, doc=doc, qt=qt: self._cancel(doc, qt))
         return cid
@@ -114,11 +132,12 @@ class Builder(QObject):
         return self.add(kind, claims[-1])
 
     def _commit(self, doc: "MapDocument", qt: "QtCommand", cid: str, text: str,
-                english: bool, kind: str, target: str | None, step: str = "") -> None:
+                english: bool, kind: str, target: str | None, step: str = "",
+                relation: Relation | None = None, before: tuple = ()) -> None:
         if doc.closed or cid not in doc.amap.claims:
             return
         claim = doc.amap.claims[cid]
-        if not text or text == PLACEHOLDER[kind]:
+        if not text or text == PLACEHOLDER.get(kind, PLACEHOLDER["attack"]):
             return              # kept as it is, placeholder and all: an ordinary claim
         scene = self.window.scene
         if scene is not None and scene.doc is doc and cid in scene.claim_items:
@@ -135,9 +154,9 @@ class Builder(QObject):
             new.en = text
         else:
             new.text = text
-        steps = [AddClaim(doc.amap, new)]
+        steps = [*before, AddClaim(doc.amap, new)]
         if kind:
-            steps.append(AddRelation(doc.amap, Relation(kind, [new.id], target)))
+            steps.append(AddRelation(doc.amap, _relation(kind, new.id, target, relation)))
         doc.push(Macro(self.tr("{step} “{text}”").format(step=step or self.tr(STEP[kind]),
                                                          text=_short(text)), steps))
         if scene is not None and scene.doc is doc:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem
 
-from ..style import RELATION_STYLE, arrow_head
+from ..style import RELATION_STYLE, arrow_head, double_line
 
 SELECT_COLOR = QColor("#1e6fd9")
 
@@ -18,6 +18,24 @@ def _pen(kind: str, extra: float = 0.0) -> QPen:
     if dash:
         pen.setDashPattern([float(d) / (width + extra) for d in dash.split(",")])
     return pen
+
+
+def draw_line(painter: QPainter, path: QPainterPath, kind: str) -> None:
+    """The line of an edge of ``kind``: one pen, or for a double line (a rephrase)
+    the band and the gap in it."""
+    double = double_line(kind)
+    if double is None:
+        painter.setPen(_pen(kind))
+        painter.drawPath(path)
+        return
+    band = QPen(QColor(RELATION_STYLE.get(kind, RELATION_STYLE["support"])[0]), double[0])
+    band.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(band)
+    painter.drawPath(path)
+    gap = QPen(QColor("#ffffff"), double[1])
+    gap.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(gap)
+    painter.drawPath(path)
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -71,7 +89,7 @@ class EdgeItem(QGraphicsPathItem):
             if mode == "fill":
                 mid = QPointF((pts[1][0] + pts[2][0]) / 2, (pts[1][1] + pts[2][1]) / 2)
                 path.lineTo(mid)
-            else:
+            else:       # a bar across the tip, or no head: the line runs on to the tip
                 path.lineTo(QPointF(*tip))
         self._path = path
         outline = QPainterPath(path)
@@ -92,9 +110,8 @@ class EdgeItem(QGraphicsPathItem):
             glow.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(glow)
             painter.drawPath(self._path)
-        painter.setPen(_pen(self.kind))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        draw_line(painter, self._path, self.kind)
         if self._head_mode == "fill":
             color = RELATION_STYLE.get(self.kind, RELATION_STYLE["support"])[0]
             painter.setPen(Qt.PenStyle.NoPen)

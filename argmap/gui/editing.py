@@ -49,8 +49,15 @@ class EditingVerbs(_Window):
             self._update_actions()
             claim = scene.amap.claims.get(item.claim_id)
             for a in (self.a_edit, self.a_add_reason, self.a_add_objection, None,
-                      self.a_support, self.a_attack, None, self.a_copy, self.a_paste,
-                      self.a_delete):
+                      self.a_support, self.a_attack):
+                menu.addAction(a) if a else menu.addSeparator()
+            # "=" is a key of the canvas (view.py), shown here as the action's shortcut
+            rephrase = menu.addAction(self.tr("Connect as &Rephrase") + "\t=",
+                                      lambda: self.connect_selected("rephrase"))
+            rephrase.setToolTip(self.tr("The claim selected first restates the one selected "
+                                        "last"))
+            rephrase.setEnabled(len(scene.selected_claims()) == 2)
+            for a in (None, self.a_copy, self.a_paste, self.a_delete):
                 menu.addAction(a) if a else menu.addSeparator()
             if claim is not None and claim.display().quote:
                 menu.addSeparator()
@@ -165,6 +172,11 @@ class EditingVerbs(_Window):
 
     def connect_selected(self, kind: str) -> None:
         claims = self.scene.selected_claims() if self.scene else []
+        if kind == "rephrase" and len(claims) != 2:
+            self.statusBar().showMessage(
+                self.tr("A rephrase joins two claims: select the one that restates, then "
+                        "the one it restates."), 5000)
+            return
         if len(claims) >= 2:
             self.connect_claims(claims[:-1], claims[-1], kind)
 
@@ -173,7 +185,9 @@ class EditingVerbs(_Window):
         if doc is None or target in premises:
             return None
         rel = Relation(kind, list(premises), target)
-        if doc.amap.relation_by_key(rel.key) is not None:
+        again = Relation(kind, [target], premises[0])     # a rephrase the other way round
+        if doc.amap.relation_by_key(rel.key) is not None or (
+                kind == "rephrase" and doc.amap.relation_by_key(again.key) is not None):
             self.statusBar().showMessage(
                 self.tr("These claims are connected like that already."), 4000)
             return None
@@ -184,6 +198,11 @@ class EditingVerbs(_Window):
         doc = self.doc
         rel = doc.amap.relation_by_key(relation_key) if doc else None
         if rel is None:
+            return None
+        if rel.type == "rephrase":
+            self.statusBar().showMessage(
+                self.tr("A rephrase is no inference and cannot be undercut; attack the "
+                        "claim that restates instead."), 5000)
             return None
         cmds = []
         if not rel.id:  # the undercut needs the target's id written in the file
@@ -210,12 +229,15 @@ class EditingVerbs(_Window):
             self.connect_claims(premises, target, kind)
 
     def ask_relation_type(self, linked: bool) -> str | None:
-        """A menu at the pointer: supports or attacks?"""
+        """A menu at the pointer: supports, attacks, or (one claim) restates?"""
         menu = QMenu(self)
         sup = menu.addAction(self.tr("together supports") if linked else self.tr("supports"))
         att = menu.addAction(self.tr("together attacks") if linked else self.tr("attacks"))
+        kinds = {sup: "support", att: "attack"}
+        if not linked:
+            kinds[menu.addAction(self.tr("restates"))] = "rephrase"
         chosen = menu.exec(self.cursor().pos())
-        return {sup: "support", att: "attack"}.get(chosen)
+        return kinds.get(chosen) if chosen is not None else None
 
     def toggle_type(self) -> None:
         doc = self.doc

@@ -29,10 +29,11 @@ MAX_LABELLINGS = 200
 TIME_LIMIT = 5.0
 
 
-def _evaluate(amap: ArgumentMap, semantics: str, assume: dict[str, str]) -> Result | str:
+def _evaluate(amap: ArgumentMap, semantics: str, assume: dict[str, str],
+              open_questions: bool = False) -> Result | str:
     try:
         return evaluate(amap, semantics, assume, max_extensions=MAX_LABELLINGS,
-                        time_limit=TIME_LIMIT)
+                        time_limit=TIME_LIMIT, open_questions=open_questions)
     except ValueError as exc:
         return str(exc)
 
@@ -47,6 +48,8 @@ class Evaluation(MapFollower):
         self.semantics = "grounded"
         self.index = 0
         self.assume: dict[str, str] = {}
+        #: each open critical question counts against its argument (semantics/open_questions.py)
+        self.open_questions = False
         self.error = ""
 
     # -- settings ------------------------------------------------------------------
@@ -55,6 +58,11 @@ class Evaluation(MapFollower):
             raise ValueError(f"unknown semantics '{semantics}'")
         if semantics != self.semantics:
             self.semantics, self.index = semantics, 0
+            self.refresh()
+
+    def set_open_questions(self, on: bool) -> None:
+        if on != self.open_questions:
+            self.open_questions = on
             self.refresh()
 
     def set_assumption(self, claim_id: str, value: str | None) -> None:
@@ -93,8 +101,8 @@ class Evaluation(MapFollower):
         gone = [c for c in self.assume if c not in amap.claims]
         for cid in gone:  # the claim was deleted: its assumption goes with it
             del self.assume[cid]
-        semantics, assume = self.semantics, dict(self.assume)
-        return lambda m: _evaluate(m, semantics, assume)
+        semantics, assume, counted = self.semantics, dict(self.assume), self.open_questions
+        return lambda m: _evaluate(m, semantics, assume, counted)
 
     def with_the_edit(self) -> bool:
         return self.semantics == "grounded" and len(self.doc.amap.claims) <= SYNC_LIMIT
@@ -138,6 +146,9 @@ class Evaluation(MapFollower):
             return (f"{self.semantics} semantics: computing…" if english
                     else f"Semantik {self.semantics}: wird berechnet…")
         text = self.result.describe(self.index, english)
+        if self.open_questions:
+            text += ", open questions count against" if english else \
+                ", offene Fragen zählen dagegen"
         if self.result.truncated:
             text += f" (stopped: {self.result.reason})" if english else \
                 f" (abgebrochen: {self.result.reason})"

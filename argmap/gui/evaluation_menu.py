@@ -22,6 +22,15 @@ if TYPE_CHECKING:
     from .view import MapView
 
 
+#: the settings key of Evaluate → Open Questions Count Against
+OPEN_QUESTIONS = "evaluation/openQuestionsCount"
+
+
+def _true(value) -> bool:
+    """A boolean setting (an INI file gives it back as text)."""
+    return value is True or str(value).lower() in ("true", "1")
+
+
 class EvaluationMenu(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
@@ -53,11 +62,18 @@ class EvaluationMenu(QObject):
                                                 "what follows"))
         self.a_unassume = self._act(self.tr("No Assu&mption"), lambda: self._assume(None))
         self.a_clear = self._act(self.tr("&Clear All Assumptions"), self._clear)
+        self.a_open_questions = self._act(
+            self.tr("&Open Questions Count Against"), self._set_open_questions, None,
+            self.tr("Each open critical question of an argument counts against it: a "
+                    "reason with one does not stand, an objection with one does not hit"))
+        self.a_open_questions.setCheckable(True)
+        self.a_open_questions.setChecked(_true(window.settings.value(OPEN_QUESTIONS, False)))
         self.menu = QMenu(self.tr("Eva&luate"), window)
         self.menu.addAction(self.a_toggle)
         self.menu.addSeparator()
         for a in self.semantics_actions.values():
             self.menu.addAction(a)
+        self.menu.addAction(self.a_open_questions)
         self.menu.addSeparator()
         for a in (self.a_prev, self.a_next, None, self.a_accept, self.a_reject,
                   self.a_unassume, self.a_clear):
@@ -79,6 +95,7 @@ class EvaluationMenu(QObject):
     def attach(self, view: "MapView") -> Evaluation:
         """Give a newly opened map its evaluation."""
         ev = Evaluation(view.map_scene.doc)
+        ev.open_questions = self.a_open_questions.isChecked()
         view.evaluation = ev
         ev.changed.connect(lambda v=view: self._on_changed(v))
         return ev
@@ -134,6 +151,17 @@ class EvaluationMenu(QObject):
             ev.set_semantics(name)
             if not ev.enabled:
                 self.set_enabled(True)
+
+    def _set_open_questions(self, on: bool) -> None:
+        """For every open map, and remembered in the settings."""
+        self.window.settings.setValue(OPEN_QUESTIONS, bool(on))
+        for view in self.window.views():
+            ev = getattr(view, "evaluation", None)
+            if ev is not None:
+                ev.set_open_questions(bool(on))
+        current = self.current
+        if current is not None and not current.enabled:
+            self.set_enabled(True)
 
     def _step(self, delta: int) -> None:
         ev = self.current

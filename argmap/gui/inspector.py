@@ -17,6 +17,7 @@ from ..style import LABEL_STYLE
 from .document import MapDocument
 from .evaluation import Evaluation
 from .language import current_language
+from .scheme_editor import SchemeEditor
 from .strengths import StrengthView
 
 
@@ -170,6 +171,9 @@ class InspectorDock(QWidget):
         form.addRow(self.tr("Type"), self.rel_type)
         form.addRow(self.tr("Note"), self.rel_note)
         form.addRow("", self.reverse)
+        self.schemes = SchemeEditor()          # scheme, roles, critical questions
+        self.schemes.linkActivated.connect(self.linkActivated)
+        outer.insertWidget(1, self.schemes)
         self.rel_type.activated.connect(self._set_relation_type)
         self.rel_note.edited.connect(lambda v: self._push_relation("note", v))
         self.reverse.clicked.connect(self._reverse)
@@ -360,6 +364,7 @@ class InspectorDock(QWidget):
         self.rel_note.set_value(rel.note)
         self.reverse.setEnabled(not rel.linked and rel.type != "undercut")
         self.rel_type.setEnabled(rel.type != "undercut")
+        self.schemes.show_relation(self.doc, rel)
 
     # -- editing ----------------------------------------------------------------
     def _show_quote_status(self) -> None:
@@ -424,8 +429,8 @@ class InspectorDock(QWidget):
     def _set_relation_type(self, _index: int) -> None:
         value = self.rel_type.currentText()
         if self.relation is not None and value != self.relation.type:
-            if value == "undercut":
-                self.rel_type.setCurrentText(self.relation.type)
+            if value == "undercut" or (value == "rephrase" and self.relation.linked):
+                self.rel_type.setCurrentText(self.relation.type)   # (a rephrase: one claim)
                 return
             self._push_relation("type", value)
 

@@ -14,6 +14,7 @@ from ..commands import RemoveRelation, broken_ends, broken_relation, end_candida
 from ..mapfiles import MAP_SUFFIXES
 from ..model import Relation
 from .document import MapDocument
+from .scheme_editor import SchemeFilter, open_question_items
 
 
 class MapBrowser(QWidget):
@@ -63,6 +64,8 @@ class Outline(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter: text, speaker, tag, source…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
+        self.scheme_filter = SchemeFilter()
+        self.scheme_filter.changed.connect(lambda: self._apply_filter(self.filter.text()))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Claim"), self.tr("Speaker"), self.tr("Tags"),
                                    self.tr("Source")])
@@ -74,7 +77,10 @@ class Outline(QWidget):
         self.tree.currentItemChanged.connect(self._on_current)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.filter)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.scheme_filter)
+        lay.addLayout(row)
         lay.addWidget(self.tree)
 
     def set_document(self, doc: MapDocument | None) -> None:
@@ -89,6 +95,7 @@ class Outline(QWidget):
         if doc is not None:
             for sig, slot in self._slots():
                 getattr(doc.amap, sig).connect(slot)
+        self.scheme_filter.set_map(doc.amap if doc is not None else None)
         self.refresh()
 
     def _slots(self):
@@ -126,7 +133,8 @@ class Outline(QWidget):
         it = self._row(claim)
         self.tree.insertTopLevelItem(index, it)
         words = self.filter.text().lower().split()
-        it.setHidden(not all(w in it.data(1, Qt.ItemDataRole.UserRole) for w in words))
+        it.setHidden(not all(w in it.data(1, Qt.ItemDataRole.UserRole) for w in words)
+                     or not self.scheme_filter.accepts(claim.id))
 
     def _on_removed(self, claim, index: int) -> None:
         it = self.tree.topLevelItem(index)
@@ -148,7 +156,7 @@ class Outline(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             it = self.tree.topLevelItem(i)
             hay = it.data(1, Qt.ItemDataRole.UserRole)
-            it.setHidden(not all(w in hay for w in words))
+            it.setHidden(not all(w in hay for w in words) or self.scheme_filter.hides(it))
 
     def _on_current(self, item, _previous) -> None:
         if item is not None and self.tree.hasFocus():
@@ -256,6 +264,8 @@ class ProblemsList(QWidget):
             self.list.addItem(it)
         if not self.doc.problems:
             self.list.addItem(QListWidgetItem(self.tr("No problems.")))
+        for it in open_question_items(amap, style):     # notes, not problems
+            self.list.addItem(it)
         self._update_fix()
 
     def _fixable(self, it: QListWidgetItem | None) -> str | None:

@@ -117,6 +117,8 @@ class MapScene(QGraphicsScene):
         self.english = False
         self.claim_items: dict[str, ClaimItem] = {}
         self.edge_items: list[EdgeItem] = []
+        #: relations selected when a layout began to be applied (hiding edges deselects them)
+        self._selected_relations: set[str] = set()
         #: the evaluation's labels drawn on the claims (see set_labels)
         self.labels: dict[str, tuple[str, bool]] | None = None
         #: gradual strengths drawn as a bar on each claim (see set_strengths)
@@ -413,6 +415,7 @@ class MapScene(QGraphicsScene):
 
     def _apply(self, lay: Layout, animate: bool) -> None:
         self.layout = lay
+        self._selected_relations |= {e.relation_key for e in self.edge_items if e.isSelected()}
         targets: dict[ClaimItem, tuple[float, float]] = {}
         for cid, item in self.claim_items.items():
             node = lay.claim(cid)
@@ -475,7 +478,9 @@ class MapScene(QGraphicsScene):
         self._animation = None
         self._edges_hidden = False
         self._edge_token = token = object()
-        selected = {e.relation_key for e in self.edge_items if e.isSelected()}
+        selected = self._selected_relations | {e.relation_key for e in self.edge_items
+                                                if e.isSelected()}
+        self._selected_relations = set()
         kinds = {r.key: r.type for r in self.amap.relations}
         for j in self.junction_items.values():
             self.removeItem(j)

@@ -46,6 +46,8 @@ CANVAS_KEYS: list[tuple[str, list[str]]] = [
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Pan (hold, then drag)"), ["Space"]),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Context menu of the selection"),
      ["Shift+F10", "Menu"]),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Connect as rephrase: the claim selected first "
+                                          "restates the one selected last"), ["="]),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "In the claim editor: done"), ["Return"]),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "In the claim editor: line break"),
      ["Shift+Return"]),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPen, QPolygonF, QWheelEvent,
+    QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QPolygonF,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit, QWidget
 
@@ -13,12 +14,16 @@ from ..style import (
     LABEL_STYLE, RELATION_STYLE, SMALL_COLOR, TEXT_COLOR, arrow_head, map_words, words_language,
 )
 from .claim_item import LOD_TEXT, ClaimItem
-from .edge_item import _pen
+from .edge_item import draw_line
 from .fonts import map_font
 from .scene import MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 6.0
 READABLE_ZOOM = 0.7
+#: the relation kinds the legend explains, one line each
+LEGEND_KINDS = ("support", "attack", "undercut", "rephrase")
+#: the legend's height without an evaluation: a line per kind, the linked argument
+LEGEND_H = 32 + 20 * len(LEGEND_KINDS)
 
 
 class InlineEditor(QPlainTextEdit):
@@ -112,14 +117,13 @@ class Legend(QWidget):
         self._placed_for = self.lang
         words = self.words
         fm = QFontMetricsF(map_font(11))
-        width = 72 + max(fm.horizontalAdvance(words[k])
-                         for k in ("support", "attack", "undercut", "linked"))
+        width = 72 + max(fm.horizontalAdvance(words[k]) for k in LEGEND_KINDS + ("linked",))
         if self.evaluation:
             width = max(width, QFontMetricsF(map_font(10)).horizontalAdvance(self.evaluation) + 22,
                         72 + max(fm.horizontalAdvance(f"{k} = {words[k]}") for k in LABEL_STYLE))
-            self.setFixedSize(min(int(width) + 1, 420), 92 + 28 + 20 * 3)
+            self.setFixedSize(min(int(width) + 1, 420), LEGEND_H + 28 + 20 * 3)
         else:
-            self.setFixedSize(int(width) + 1, 92)
+            self.setFixedSize(int(width) + 1, LEGEND_H)
         parent = self.parentWidget()
         if isinstance(parent, QGraphicsView):
             vp = parent.viewport().geometry()
@@ -135,13 +139,16 @@ class Legend(QWidget):
         painter.drawRoundedRect(box, 6, 6)
         painter.setFont(map_font(11))
         y = 18.0
-        for kind in ("support", "attack", "undercut"):
+        for kind in LEGEND_KINDS:
             color, _dash, _width, head = RELATION_STYLE[kind]
             x0, x1 = 10.0, 52.0
-            painter.setPen(_pen(kind))
-            painter.drawLine(QPointF(x0, y), QPointF(x1 - 8, y))
             pts, mode = arrow_head(head, (x1 - 8, y), (x1, y))
-            if mode == "fill":
+            line = QPainterPath(QPointF(x0, y))
+            line.lineTo(QPointF(x1 if mode == "none" else x1 - 8, y))
+            draw_line(painter, line, kind)
+            if mode == "none":
+                pass
+            elif mode == "fill":
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(color))
                 painter.drawPolygon(QPolygonF([QPointF(*p) for p in pts]))
@@ -443,6 +450,12 @@ class MapView(QGraphicsView):
         if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):
             self.contextMenuAt.emit(self._menu_point())
             return
+        if key == Qt.Key.Key_Equal and (not mods or shift):   # Shift on keyboards with "=" on 0
+            connect = getattr(self.window(), "connect_selected", None)
+            if connect is not None and self.map_scene.selected_claims():
+                # the claim selected first restates the one selected last
+                connect("rephrase")
+                return
         super().keyPressEvent(event)
 
     def _menu_point(self) -> QPoint:

@@ -11,7 +11,9 @@
   I-node, L-node and locution;
 * each relation is an S-node: RA for a support, CA for an attack or undercut;
   edges run premise -> S-node -> target, and for an undercut to the S-node of
-  the relation it attacks.
+  the relation it attacks;
+* a rephrase is an MA node (``Default Rephrase``), as AIFdb draws it from the
+  original to its restatement: target -> MA -> premise.
 
 Fields AIF has no place for (claim and relation ids, kind, en, tags, note,
 pos, sources, the map header, relation notes) travel in an ``"argmap"`` object on the
@@ -30,7 +32,7 @@ from ..model import ArgumentMap, Claim, Relation
 EXT = "argmap"
 _CLAIM_EXT = ("en", "kind", "speaker", "source", "quote", "tags", "note", "pos", "ref")
 SCHEMES = {"support": ("RA", "Default Inference"), "attack": ("CA", "Default Conflict"),
-           "undercut": ("CA", "Default Conflict")}
+           "undercut": ("CA", "Default Conflict"), "rephrase": ("MA", "Default Rephrase")}
 
 
 def _header(amap: ArgumentMap) -> dict[str, Any]:
@@ -119,6 +121,11 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
             if getattr(rel, name):
                 ext[name] = getattr(rel, name)
         nodes.append({"nodeID": sid, "text": scheme, "type": kind, "scheme": scheme, EXT: ext})
+        if rel.type == "rephrase":      # the original -> MA -> its restatement
+            edge(node_of_claim.get(rel.target, rel.target), sid)
+            for p in rel.premises:
+                edge(sid, node_of_claim.get(p, p))
+            continue
         for p in rel.premises:
             edge(node_of_claim.get(p, p), sid)
         target = node_of.get(rel.target, rel.target) if rel.type == "undercut" else \

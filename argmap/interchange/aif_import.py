@@ -4,8 +4,8 @@
 * an RA node becomes a support, a CA node an attack, from the I-nodes that
   point at it (several = a linked argument) to the node it points at; a CA
   pointing at another RA/CA node is an undercut of that relation;
-* an MA node (rephrase) is not an argumentative relation: both claims get a
-  note saying which rephrases which;
+* an MA node (rephrase) becomes a rephrase: the I-node it points at restates
+  the I-node that points at it (``original -> MA -> restatement``);
 * a locution (L-node) that asserts a claim through a YA node gives the
   claim its speaker (``Name : text``, or the locution's person) and its
   quote (the locution text); YA nodes anchored in a transition (TA) and
@@ -484,21 +484,52 @@ class _AifReader:
         return ("AIF scheme: " + "; ".join(parts)) if parts else ""
 
     def _rephrases(self) -> None:
-        for nid in self.order:
+        """original -> MA -> restatement: ``{type: rephrase, from: restatement, to:
+        original}``, one for each pair (an L-node stands for the claim it asserts)."""
+        for idx, nid in enumerate(self.order):
             if self.type(nid) != "MA":
                 continue
-            srcs = [p for p in self.ins[nid] if self.type(p) == "I"]
-            dsts = [t for t in self.outs[nid] if self.type(t) == "I"]
+            node = self.nodes[nid]
+            ext = node.get(EXT) if isinstance(node.get(EXT), dict) else None
+            srcs = [i for p in self.ins[nid]
+                    for i in ([p] if self.type(p) == "I" else self._asserted(p))]
+            dsts = [i for t in self.outs[nid]
+                    for i in ([t] if self.type(t) == "I" else self._asserted(t))]
+            srcs, dsts = list(dict.fromkeys(srcs)), list(dict.fromkeys(dsts))
             if not srcs or not dsts:
                 self.w(f"MA node {nid} (rephrase) does not join two I-nodes; left out", node=nid)
                 continue
-            for s in srcs:
-                for d in dsts:
-                    a, b = self.claim_of[s], self.claim_of[d]
-                    self.notes.setdefault(b, []).append(f"AIF: rephrases claim '{a}'")
-                    self.notes.setdefault(a, []).append(f"AIF: rephrased by claim '{b}'")
-            self.w(f"MA node {nid} (rephrase) is no support or attack; kept as notes of the "
-                   "claims it joins", node=nid)
+            note = self._scheme_note(node, "MA")
+            if ext is not None and isinstance(ext.get("note"), str):
+                note = ext["note"]
+            rid = _sid(ext.get("id")) if ext is not None else ""
+            if rid and (not valid_id(rid) or rid in self.ids.used):
+                self.w(f"MA node {nid}: relation id {rid!r:.60} is not a valid, unused id; "
+                       "left out", node=nid)
+                rid = ""
+            pairs = [(self.claim_of[d], self.claim_of[s]) for s in srcs for d in dsts]
+            if len(pairs) > 1:
+                self.w(f"MA node {nid} joins {len(srcs)} original(s) and {len(dsts)} "
+                       "restatement(s); one rephrase each", node=nid)
+            rels: list[Relation] = []
+            for later, earlier in pairs:
+                if later == earlier:
+                    self.w(f"MA node {nid} says claim '{later}' restates itself; left out",
+                           node=nid)
+                    continue
+                rel = Relation("rephrase", [later], earlier, rid if len(pairs) == 1 else "",
+                               note)
+                if ext is not None:     # argmap's own export: whatever it carried
+                    if isinstance(ext.get("scheme"), str):
+                        rel.scheme = ext["scheme"]
+                    for name in ("roles", "questions", "answers"):
+                        if isinstance(ext.get(name), dict):
+                            setattr(rel, name, {str(a): str(b) for a, b in ext[name].items()})
+                rels.append(rel)
+                self.rel_pos[id(rel)] = idx
+                if rel.id:
+                    self.ids.reserve(rel.id)
+            self.rels_of[nid] = rels
 
     # -- dialogue ------------------------------------------------------------
     def _speakers(self) -> dict[str, str]:
@@ -532,14 +563,14 @@ class _AifReader:
                         if self.type(a) == "L":
                             self._locution(a, t, force, persons)
                             self.used_ya.add(nid)
-                elif ttype in ("RA", "CA") and self.rels_of.get(t):
+                elif ttype in ("RA", "CA", "MA") and self.rels_of.get(t):
                     for rel in self.rels_of[t]:
                         if EXT not in self.nodes[t] and force and \
                                 f"AIF illocution: {force}" not in rel.note:
                             rel.note = join_note(rel.note, f"AIF illocution: {force}") \
                                 .replace("\n", " | ")
                     self.used_ya.add(nid)
-                elif ttype == "MA":
+                elif ttype == "MA":     # a rephrase that was left out
                     self.used_ya.add(nid)
 
     def _locution(self, lid: str, iid: str, force: str, persons: dict[str, str]) -> None:

@@ -17,7 +17,10 @@ Layout of the output, the way people write Argdown:
   a premise-conclusion structure, an attack or undercut an argument its
   premises support and that attacks (``->``) or undercuts (``_>``) the target;
   ``{"argmap": "attack"}`` marks these, so the importer makes exactly that
-  relation of them again.
+  relation of them again;
+* a rephrase, which Argdown has no relation for, as metadata of the restating
+  statement: ``[later]: text {"rephrases": "earlier"}`` (the title of the
+  statement it restates; ``"<title>"`` for an argument, a list for several).
 
 Text is escaped where Argdown would read syntax into it (mentions ``@[Title]``
 stay as they are); a text Argdown cannot carry (line breaks, leading spaces,
@@ -119,12 +122,14 @@ def _tags(tags: list[str]) -> tuple[str, list[str] | None]:
 
 
 def claim_line(claim: Claim, head: str = "", note: str | None = None,
-               tags: list[str] | None = None, shown: str | None = None) -> str:
+               tags: list[str] | None = None, shown: str | None = None,
+               rephrases: list[str] | None = None) -> str:
     """One claim as a statement ``[id]: text`` (or ``head``: text).
 
     ``note`` and ``tags`` replace the claim's own where the form of the line
     already says part of them; ``shown`` is the text Argdown shows (a claim
-    that refers into another map shows the text it refers to).
+    that refers into another map shows the text it refers to); ``rephrases``:
+    the titles of the statements it restates.
     """
     head = head or f"[{claim.id}]"
     written = " ".join((claim.text if shown is None else shown).split())
@@ -149,6 +154,8 @@ def claim_line(claim: Claim, head: str = "", note: str | None = None,
         meta.append(("tags", tag_meta))
     if written != claim.text or not written:
         meta.append(("text", claim.text))
+    if rephrases:
+        meta.append(("rephrases", rephrases[0] if len(rephrases) == 1 else list(rephrases)))
     head = f"{head}: {escape(written)}" if written else head
     return " ".join(p for p in (head, tag_text) if p) + _meta(meta)
 
@@ -216,6 +223,11 @@ class _Writer:
         self.arg_title: dict[str, str] = {}  # relation key -> its argument's title
         self._claims()
         self._relation_titles()
+        #: claim id -> the titles of the claims it restates (its rephrases)
+        self.restates: dict[str, list[str]] = {}
+        for r in amap.relations:
+            if r.type == "rephrase" and r.premises:
+                self.restates.setdefault(r.premises[0], []).append(self._title(r.target))
 
     def _claims(self) -> None:
         taken = {"[": set(self.amap.claims), "<": set()}
@@ -242,7 +254,7 @@ class _Writer:
 
     def _relation_titles(self) -> None:
         """Argument titles; reconstructed arguments read from Argdown, step by step."""
-        rels = [r for r in self.amap.relations if r.premises]
+        rels = [r for r in self.amap.relations if r.premises and r.type != "rephrase"]
         undercut = {r.target for r in rels if r.type == "undercut"}
         uses = Counter(p for r in rels if r.type != "undercut" for p in r.premises)
         steps: dict[tuple[str, int, int], Relation] = {}
@@ -327,7 +339,14 @@ class _Writer:
         group = _group(self.path.get(cid, []))
         if tags and tags[-1] == group and group not in tags[:-1]:
             tags = tags[:-1]  # the heading gives it back
-        return claim_line(claim, self.head[cid], self.note.get(cid), tags, self._shown(claim))
+        return claim_line(claim, self.head[cid], self.note.get(cid), tags, self._shown(claim),
+                          self.restates.get(cid))
+
+    def _title(self, cid: str) -> str:
+        """How a rephrase names the claim it restates: its statement's title, or
+        ``<title>`` for a claim written as an argument."""
+        head = self.head.get(cid, f"[{cid}]")
+        return head[1:-1] if head[0] == "[" else head
 
     @staticmethod
     def _shown(claim: Claim) -> str:
@@ -338,7 +357,7 @@ class _Writer:
     def relation_blocks(self) -> tuple[list[str], list[Relation]]:
         """Relation lines grouped under each target, and arguments; the relations in
         the order the importer will read them."""
-        rels = [r for r in self.amap.relations if r.premises]
+        rels = [r for r in self.amap.relations if r.premises and r.type != "rephrase"]
         undercut = {r.target for r in rels if r.type == "undercut"}
         blocks: list[str] = []
         read: list[list[Relation]] = []
@@ -465,9 +484,9 @@ def export_argdown(amap: ArgumentMap) -> str:
     if order != list(amap.claims):
         extra["claim_order"] = list(amap.claims)
     rels = [r for r in amap.relations if r.premises]
-    if (any(r.id or r.note or r.type == "undercut" or relation_extras(r)  # an undercut's
-            for r in rels)                                 # target may get an id on import
-            or [id(r) for r in read] != [id(r) for r in rels]):
+    if (any(r.id or r.note or r.type in ("undercut", "rephrase")  # an undercut's target
+            or relation_extras(r) for r in rels)  # may get an id on import; a rephrase is
+            or [id(r) for r in read] != [id(r) for r in rels]):       # read with its claim
         extra["relations"] = [relation_entry(r) for r in rels]
     blocks = ["\n".join(_frontmatter(amap, extra))] + claim_blocks
     if not amap.claims:

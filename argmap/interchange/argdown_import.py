@@ -18,7 +18,9 @@ the full table):
   (and, with the title as written, the last line of the claim's note:
   ``Argdown: [Statement 1] in # Heading``, for the way back);
   ``{key: value}`` metadata fills claim fields (speaker, source, quote, en,
-  kind, note, pos, tags) or the note.
+  kind, note, pos, tags) or the note; ``{rephrases: "Title"}`` (or a list)
+  makes the statement a rephrase of the statement titled so (``"<Title>"``:
+  of that argument).
 
 What has no exact counterpart is approximated and reported as a warning with
 its line number.
@@ -104,6 +106,8 @@ class _Mapper:
         self.deferred: list[tuple[str, tuple[str, Any], int, str]] = []
         self.marker_parts: dict[str, tuple[list[DRelation], DRelation]] = {}
         self.pending: dict[str, tuple[list[str], DRelation, int, str]] = {}
+        #: (claim id, the claim its ``rephrases`` metadata names, line)
+        self.rephrase_data: list[tuple[str, str, int]] = []
         self.verbatim = isinstance(doc.frontmatter.get(MARKER), dict)
         self.ext: dict[str, Any] = doc.frontmatter[MARKER] if self.verbatim else {}
         ids = self.ext.get("ids")
@@ -130,6 +134,7 @@ class _Mapper:
             self._realize(next(iter(self.pending)))
         for src, target, line, note in self.deferred:
             self._undercut(src, target, line, note)
+        self._rephrases()
         self.rels.sort(key=lambda t: (t[0], t[1]))
         self.amap.relations = [r for _, _, r in self.rels]
         for problem in restore(self.amap, self.ext):
@@ -390,6 +395,16 @@ class _Mapper:
                 claim.base = float(value)
             elif key == "tags" and isinstance(value, list):
                 tags[:] = dict.fromkeys(tags + [str(t) for t in value])
+            elif key == "rephrases" and (isinstance(value, str) or isinstance(value, list)
+                                         and value and all(isinstance(v, str) for v in value)):
+                for title in [value] if isinstance(value, str) else value:
+                    target = self._titled(title)
+                    if target is None:
+                        self.w(line, f"{what}: rephrases {title!r}, but no statement is "
+                               "titled so; kept in the note")
+                        notes.append(f"rephrases: {title}")
+                    else:
+                        self.rephrase_data.append((claim.id, target, line))
             else:
                 if key in ("kind", "pos", "tags"):
                     self.w(line, f"{what}: metadata {key}: {short(value)} is not a valid "
@@ -398,6 +413,19 @@ class _Mapper:
         if own_note is not None:
             notes.insert(0, own_note)
         claim.note = notes[0] if len(notes) == 1 else join_note(*notes)
+
+    def _titled(self, title: str) -> str | None:
+        """The claim a ``rephrases`` title names: ``Title`` or ``[Title]`` a statement,
+        ``<Title>`` an argument read as a claim (None if there is none)."""
+        if title.startswith("<") and title.endswith(">"):
+            return self.claim_of_arg.get(title[1:-1])
+        name = title[1:-1] if title.startswith("[") and title.endswith("]") else title
+        return self.claim_of_ec.get(name)
+
+    def _rephrases(self) -> None:
+        """``{rephrases: "Title"}`` on a statement: it restates the statement titled so."""
+        for cid, target, line in self.rephrase_data:
+            self._add("rephrase", [cid], target, line)
 
     def _source(self, value: str) -> str:
         if value in self.amap.sources:

@@ -2,7 +2,8 @@
 
 Claims are nodes (id = claim id) with their fields as data.  A relation
 with one premise that no undercut aims at is a plain edge (data ``type``:
-support or attack).  A linked argument, or a relation an undercut aims at,
+support, attack or rephrase; a rephrase runs from the restating claim to the
+claim it restates).  A linked argument, or a relation an undercut aims at,
 becomes a small junction node ``rel:KEY`` (data ``node_type`` = relation):
 its premises point to it (edge type ``premise``) and it points to its
 target (edge type = the relation's type).  An undercut ends at the junction
@@ -26,7 +27,8 @@ GRAPH_KEYS = ("title", "description", "lang")
 NODE_KEYS = ("node_type", "label", "text", "en", "kind", "speaker", "source", "quote", "tags",
              "note", "ref", "relation_type", "relation_id")
 EDGE_KEYS = ("type", "relation", "note")
-COLORS = {"support": "#2e7d32", "attack": "#c62828", "undercut": "#6a1b9a", "premise": "#555555"}
+COLORS = {"support": "#2e7d32", "attack": "#c62828", "undercut": "#6a1b9a", "rephrase": "#6b7780",
+          "premise": "#555555"}
 FILLS = {"thesis": "#fff3cd", "question": "#e3f2fd", "evidence": "#e8f5e9", "claim": "#ffffff"}
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -80,8 +82,8 @@ def _edge(n: int, src: str, dst: str, kind: str, rel: Relation) -> str:
     data = _data("e_type", kind) + _data("e_relation", rel.id or rel.key) + (
         _data("e_note", rel.note) if kind != "premise" else "")
     color = COLORS.get(kind, "#555555")
-    line = "dashed" if rel.type == "undercut" else "line"
-    arrow = "none" if kind == "premise" else "standard"
+    line = {"undercut": "dashed", "rephrase": "dotted"}.get(rel.type, "line")
+    arrow = "none" if kind == "premise" else "white_delta" if kind == "rephrase" else "standard"
     gfx = (f'<data key="e_graphics"><y:PolyLineEdge><y:LineStyle color="{color}" type="{line}" '
            f'width="1.5"/><y:Arrows source="none" target="{arrow}"/></y:PolyLineEdge></data>')
     return (f"    <edge id=\"e{n}\" source={quoteattr(src)} target={quoteattr(dst)}>"

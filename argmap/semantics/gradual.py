@@ -14,7 +14,9 @@ and is pulled down by its objections and up by its reasons:
 From a map: a support or attack with one premise acts with its premise's
 strength, a linked one with its weakest premise's (min); every undercut of a
 relation multiplies the relation's strength by (1 - the undercut's own
-strength), undercuts of undercuts alike.  The map's cycles (a claim that
+strength), undercuts of undercuts alike.  Claims joined by rephrases are one
+argument with one strength: the relations on any of them act on the class,
+from a base score that is the highest of theirs.  The map's cycles (a claim that
 depends on itself through reasons and objections) are found first: claims
 outside cycles are computed once, in topological order; each cycle is
 iterated until no strength changes by more than the tolerance, or until the
@@ -153,6 +155,15 @@ class _Graph:
         undercuts: list[tuple[str, str, list[int]]] = []
         tp = taking_part(amap)           # the same relations as the labellings use
         self.problems += tp.problems
+        #: claim index -> the index its strength is computed at: the first claim of its
+        #: rephrase class, whose base score is the highest of the class's
+        self.rep = list(range(len(self.ids)))
+        for first, members in tp.classes.items():
+            at = index[first]
+            self.base[at] = max(self.base[index[cid]] for cid in members)
+            for cid in members:
+                self.rep[index[cid]] = at
+                index[cid] = at
         for rel in tp.relations:
             prem = [index[p] for p in tp.premises[rel.key]]
             if rel.type == "undercut":
@@ -466,7 +477,9 @@ def strengths(amap: ArgumentMap, semantics: str = "dfquad", *,
             settled[c] = ok
     claims = {}
     for c, cid in enumerate(g.ids):
-        reasons, objections = ev.split(c)
-        claims[cid] = ClaimStrength(cid, g.base[c], ev.cv[c], reasons, objections, settled[c])
+        at = g.rep[c]                 # a rephrase class has one strength
+        reasons, objections = ev.split(at)
+        claims[cid] = ClaimStrength(cid, g.base[at], ev.cv[at], reasons, objections,
+                                    settled[at])
     relations = {g.keys[r]: ev.rv[r] for r in g.file_order}
     return Strengths(semantics, claims, relations, iterations, g.problems)

@@ -17,6 +17,11 @@ its sources in the literature and the properties it guarantees):
     attacks the ``rel`` node of every attack on ``c``: the attack is set
     aside, the attackers keep their own labels.
 
+Claims joined by rephrases (``{type: rephrase}``: one claim restates another)
+are one argument: every attack on a member attacks every member, and every
+attack from a member comes from every member, so all members have the same
+attackers and therefore the same label in every complete labelling.
+
 Supports are *evidential* and every claim stands *prima facie*: a claim
 stated in the map needs no reason to be considered, so a support never takes
 a claim down (a refuted reason leaves its conclusion as it would be without
@@ -49,7 +54,8 @@ def _q(ids: list[str] | tuple[str, ...], joiner: str = " + ") -> str:
 class MapFramework:
     """The abstract framework of a map, with the bookkeeping to read it back."""
 
-    def __init__(self, amap: ArgumentMap, assume: Mapping[str, str] | None = None) -> None:
+    def __init__(self, amap: ArgumentMap, assume: Mapping[str, str] | None = None,
+                 open_questions: bool = False) -> None:
         self.amap = amap
         self.af = Framework(amap.claims)
         self.claim_ids: list[str] = list(amap.claims)
@@ -64,7 +70,15 @@ class MapFramework:
         self.not_node: dict[str, int] = {}
         self.assume: dict[str, str] = self._checked(assume or {})
         self._collect()
+        #: relation key -> its open critical questions, counted against it (open_questions.py)
+        self.open_questions: dict[str, list] = {}
+        if open_questions:
+            from .open_questions import counted
+            self.open_questions = counted(amap, self.relations)
         self._build()
+        if self.open_questions:
+            from .open_questions import undercut
+            undercut(self)
         self._assume()
 
     # -- which relations take part ---------------------------------------
@@ -72,6 +86,10 @@ class MapFramework:
         tp = taking_part(self.amap)
         self.relations, self.premises = tp.relations, tp.premises
         self.problems += tp.problems
+        #: the claims of a claim's rephrase class (``[c]`` outside one)
+        self.members = tp.members
+        #: the first claim of each rephrase class -> its claims
+        self.classes: dict[str, list[str]] = tp.classes
 
     # -- the framework ---------------------------------------------------
     def _not(self, cid: str) -> int:
@@ -86,15 +104,25 @@ class MapFramework:
         k = self.rel_node.get(rel.key)
         return k if k is not None else self.af.index(self.premises[rel.key][0])
 
+    def _sources(self, rel: Relation) -> list[int]:
+        """The nodes a relation acts from: its ``rel`` node, or its premise and the
+        premise's restatements."""
+        k = self.rel_node.get(rel.key)
+        if k is not None:
+            return [k]
+        return [self.af.index(m) for m in self.members(self.premises[rel.key][0])]
+
     def _build(self) -> None:
         af = self.af
-        accepted = {c for c, v in self.assume.items() if v == "accepted"}
+        accepted = {m for c, v in self.assume.items() if v == "accepted"
+                    for m in self.members(c)}
         for r in self.relations:
             if r.type == "undercut":
                 self.undercuts_of.setdefault(r.target, []).append(r)
         for r in self.relations:
             if len(self.premises[r.key]) > 1 or r.key in self.undercuts_of \
-                    or (r.type == "attack" and r.target in accepted):
+                    or (r.type == "attack" and r.target in accepted) \
+                    or r.key in self.open_questions:
                 self.rel_node[r.key] = af.add_argument((REL, r.key))
         for r in self.relations:
             k = self.rel_node.get(r.key)
@@ -102,12 +130,16 @@ class MapFramework:
                 for p in self.premises[r.key]:
                     af.add_index_attack(self._not(p), k)
                 for u in self.undercuts_of.get(r.key, ()):
-                    af.add_index_attack(self.source(u), k)
+                    for s in self._sources(u):
+                        af.add_index_attack(s, k)
             if r.type == "attack":
-                af.add_index_attack(self.source(r), af.index(r.target))
-                self.attacks_on[r.target].append(r)
+                for t in self.members(r.target):
+                    for s in self._sources(r):
+                        af.add_index_attack(s, af.index(t))
+                    self.attacks_on[t].append(r)
             elif r.type == "support":
-                self.supports_of[r.target].append(r)
+                for t in self.members(r.target):
+                    self.supports_of[t].append(r)
 
     def _checked(self, assume: Mapping[str, str]) -> dict[str, str]:
         for cid, value in assume.items():
@@ -124,8 +156,16 @@ class MapFramework:
         attackers themselves keep the labels they have without the assumption."""
         af = self.af
         for cid, value in self.assume.items():
+            other = next((m for m in self.members(cid) if m != cid and self.assume.get(m)
+                          and self.assume[m] != value), None)
+            if other is not None and value == "accepted":
+                self.problems.append(f"assumptions conflict: '{cid}' is accepted and '{other}', "
+                                     "one argument with it by rephrase, rejected; the "
+                                     "rejection holds")
             if value == "rejected":
-                af.add_index_attack(af.add_argument((REJECT, cid)), af.index(cid))
+                k = af.add_argument((REJECT, cid))
+                for m in self.members(cid):
+                    af.add_index_attack(k, af.index(m))
                 continue
             k = af.add_argument((ACCEPT, cid))
             for r in self.attacks_on[cid]:
@@ -251,19 +291,21 @@ class Evaluation:
 def evaluate(amap: ArgumentMap, semantics: str = "grounded",
              assume: Mapping[str, str] | None = None, *,
              max_extensions: int = DEFAULT_MAX_EXTENSIONS,
-             time_limit: float | None = DEFAULT_TIME_LIMIT) -> Evaluation:
+             time_limit: float | None = DEFAULT_TIME_LIMIT,
+             open_questions: bool = False) -> Evaluation:
     """Label every claim of ``amap`` IN, OUT or UNDEC, with a reason.
 
     ``semantics``: ``grounded`` (one labelling), ``preferred``, ``stable`` or
     ``complete`` (all labellings, up to ``max_extensions`` or ``time_limit``
     seconds; the result says when it was cut short).  ``assume`` maps claim
     ids to ``"accepted"`` (forced IN) or ``"rejected"`` (forced OUT).
-    Raises ValueError for an unknown semantics, claim id or assumption value.
-    The map is not changed.
+    ``open_questions``: each open critical question of a relation counts against it
+    (semantics/open_questions.py).  Raises ValueError for an unknown semantics, claim
+    id or assumption value.  The map is not changed.
     """
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics '{semantics}'; choose one of " + ", ".join(SEMANTICS))
-    meta = MapFramework(amap, assume)
+    meta = MapFramework(amap, assume, open_questions)
     enum = meta.af.labellings(semantics, max_extensions, time_limit)
     grounded = None if semantics == "grounded" else meta.af.grounded().codes
     seen: set[tuple[int, ...]] = set()
@@ -356,6 +398,9 @@ class _Explainer:
                 name = self.af.names[a]
                 if isinstance(name, tuple) and name[0] == ACCEPT and self.codes[a] == _I:
                     bits.append(f"is set aside because '{name[1]}' is assumed accepted")
+            if rel.key in meta.open_questions:
+                from .open_questions import clause
+                bits.append(clause(meta.open_questions[rel.key]))
         return f"{subject} {' and '.join(bits) or 'is ' + _NAME[code]}"
 
     def attackers_text(self, attacks: list[Relation]) -> str:
@@ -369,6 +414,10 @@ class _Explainer:
             why = self._out(cid)
         else:
             why = self._undec(cid)
+        others = [m for m in self.meta.members(cid) if m != cid]
+        if others:
+            why += (f"; one argument with its rephrase{'s' if len(others) > 1 else ''} "
+                    + _q(others, ", "))
         if self.grounded is not None and code != _U \
                 and self.grounded[self.af.index(cid)] == _U and cid not in self.meta.assume:
             why += " (a choice: the grounded labelling leaves it UNDEC)"
@@ -377,13 +426,16 @@ class _Explainer:
     def _in(self, cid: str) -> str:
         meta = self.meta
         attacks = meta.attacks_on[cid]
-        if meta.assume.get(cid) == "accepted":
+        accepted = next((m for m in meta.members(cid) if meta.assume.get(m) == "accepted"),
+                        None)
+        if accepted is not None:
             aside = ""
             if attacks:
                 by = " and ".join(self.prem(r) for r in attacks)
                 aside = (f"; the attack by {by} is set aside" if len(attacks) == 1
                          else f"; the attacks by {by} are set aside")
-            return f"IN by assumption (accepted{aside})" + self._reasons(cid)
+            what = "accepted" if accepted == cid else f"'{accepted}' accepted"
+            return f"IN by assumption ({what}{aside})" + self._reasons(cid)
         if not attacks:
             why = "IN: not attacked"
         elif all(len(meta.premises[r.key]) == 1 and r.key not in meta.rel_node
@@ -409,6 +461,9 @@ class _Explainer:
         meta = self.meta
         if meta.assume.get(cid) == "rejected":
             return "OUT by assumption (rejected)"
+        rejected = next((m for m in meta.members(cid) if meta.assume.get(m) == "rejected"), None)
+        if rejected is not None:
+            return f"OUT by assumption ('{rejected}' rejected)"
         for r in meta.attacks_on[cid]:
             if self.rcode(r.key) == _I:
                 prem = meta.premises[r.key]

@@ -36,6 +36,14 @@
 <context>
     <name>EditingVerbs</name>
     <message>
+        <source>Connect as &amp;Rephrase</source>
+        <translation>Als &amp;Wiederholung verbinden</translation>
+    </message>
+    <message>
+        <source>The claim selected first restates the one selected last</source>
+        <translation>Die zuerst gewählte Aussage wiederholt die zuletzt gewählte</translation>
+    </message>
+    <message>
         <source>Show Source &amp;Text</source>
         <translation>&amp;Quelltext anzeigen</translation>
     </message>
@@ -84,8 +92,16 @@
         </translation>
     </message>
     <message>
+        <source>A rephrase joins two claims: select the one that restates, then the one it restates.</source>
+        <translation>Eine Wiederholung verbindet zwei Aussagen: Wählen Sie die wiederholende, dann die wiederholte.</translation>
+    </message>
+    <message>
         <source>These claims are connected like that already.</source>
         <translation>Diese Aussagen sind bereits so verbunden.</translation>
+    </message>
+    <message>
+        <source>A rephrase is no inference and cannot be undercut; attack the claim that restates instead.</source>
+        <translation>Eine Wiederholung ist kein Schluss und lässt sich nicht unterlaufen; greifen Sie stattdessen die wiederholende Aussage an.</translation>
     </message>
     <message>
         <source>Undercut relation</source>
@@ -108,6 +124,10 @@
         <translation>greift an</translation>
     </message>
     <message>
+        <source>restates</source>
+        <translation>wiederholt</translation>
+    </message>
+    <message>
         <source>Toggle relation types</source>
         <translation>Beziehungsarten umschalten</translation>
     </message>
@@ -116,6 +136,7 @@
     <name>EvaluationMenu</name>
     <message>
         <source>&amp;Evaluate Map</source>
+        <extracomment>the settings key of Evaluate → Open Questions Count Against</extracomment>
         <translation>Karte aus&amp;werten</translation>
     </message>
     <message>
@@ -165,6 +186,14 @@
     <message>
         <source>&amp;Clear All Assumptions</source>
         <translation>Alle Annahmen &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Questions Count Against</source>
+        <translation>&amp;Offene Fragen zählen dagegen</translation>
+    </message>
+    <message>
+        <source>Each open critical question of an argument counts against it: a reason with one does not stand, an objection with one does not hit</source>
+        <translation>Jede offene kritische Frage eines Arguments zählt gegen es: Ein Grund mit offener Frage trägt nicht, ein Einwand mit offener Frage trifft nicht</translation>
     </message>
     <message>
         <source>Eva&amp;luate</source>
@@ -1375,6 +1404,117 @@ Sollen sie wiederhergestellt werden? Sie öffnen sich als ungespeicherte Änderu
     </message>
 </context>
 <context>
+    <name>SchemeEditor</name>
+    <message>
+        <source>type to search</source>
+        <extracomment>the relation types that name a scheme, and the kinds of scheme that fit each</extracomment>
+        <translation>zum Suchen tippen</translation>
+    </message>
+    <message>
+        <source>The argument scheme: type part of its name to find it (docs/schemes.md lists them)</source>
+        <translation>Das Argumentationsschema: Tippen Sie einen Teil seines Namens, um es zu finden (docs/schemes.md listet sie auf)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Roles of the premises&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Rollen der Prämissen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Critical questions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kritische Fragen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>(no scheme)</source>
+        <translation>(kein Schema)</translation>
+    </message>
+    <message>
+        <source>(no role)</source>
+        <translation>(keine Rolle)</translation>
+    </message>
+    <message>
+        <source>Answer no</source>
+        <translation>Mit Nein beantworten</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Answered no by an objection; delete it to ask again</source>
+        <translation>Von einem Einwand mit Nein beantwortet; löschen Sie ihn, um erneut zu fragen</translation>
+    </message>
+    <message>
+        <source>yes: granted, the argument stands on this point; open: not answered yet</source>
+        <translation>ja: zugestanden, das Argument hält in diesem Punkt; offen: noch nicht beantwortet</translation>
+    </message>
+    <message>
+        <source>about the inference</source>
+        <translation>zum Schluss</translation>
+    </message>
+    <message>
+        <source>about the premise {premise}</source>
+        <translation>zur Prämisse {premise}</translation>
+    </message>
+    <message>
+        <source>about the premise with the role “{role}”</source>
+        <translation>zur Prämisse mit der Rolle „{role}“</translation>
+    </message>
+    <message>
+        <source>answered no by {relations}</source>
+        <translation>mit Nein beantwortet von {relations}</translation>
+    </message>
+    <message>
+        <source>Add an objection that says no: it undercuts the argument</source>
+        <translation>Einen Einwand hinzufügen, der Nein sagt: Er unterläuft das Argument</translation>
+    </message>
+    <message>
+        <source>Add an objection that says no: it attacks the premise &apos;{premise}&apos;</source>
+        <translation>Einen Einwand hinzufügen, der Nein sagt: Er greift die Prämisse &apos;{premise}&apos; an</translation>
+    </message>
+    <message>
+        <source>Give a premise the role “{role}” first: the objection attacks it</source>
+        <translation>Geben Sie zuerst einer Prämisse die Rolle „{role}“: Der Einwand greift sie an</translation>
+    </message>
+    <message>
+        <source>Set argument scheme</source>
+        <translation>Argumentationsschema setzen</translation>
+    </message>
+    <message>
+        <source>Set premise role</source>
+        <translation>Rolle der Prämisse setzen</translation>
+    </message>
+    <message>
+        <source>Mark critical question {state}</source>
+        <translation>Kritische Frage als {state} markieren</translation>
+    </message>
+    <message>
+        <source>relation &apos;{key}&apos; ({scheme}): {n} open question(s)</source>
+        <translation>Relation &apos;{key}&apos; ({scheme}): {n} offene Frage(n)</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeFilter</name>
+    <message>
+        <source>Show only the claims of arguments of one scheme</source>
+        <translation>Nur die Aussagen der Argumente eines Schemas zeigen</translation>
+    </message>
+    <message>
+        <source>All schemes</source>
+        <translation>Alle Schemata</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Walk to the neighbouring claim</source>
@@ -1392,6 +1532,10 @@ Sollen sie wiederhergestellt werden? Sie öffnen sich als ungespeicherte Änderu
     <message>
         <source>Context menu of the selection</source>
         <translation>Kontextmenü der Auswahl</translation>
+    </message>
+    <message>
+        <source>Connect as rephrase: the claim selected first restates the one selected last</source>
+        <translation>Als Wiederholung verbinden: Die zuerst gewählte Aussage wiederholt die zuletzt gewählte</translation>
     </message>
     <message>
         <source>In the claim editor: done</source>

@@ -441,16 +441,7 @@ class _AifReader:
                     self.w(f"{kind} node {nid} connects claim '{rel.target}' to itself; "
                            "left out", node=nid)
                     continue
-                if ext is not None:     # argmap's own export: the scheme fields exactly
-                    if isinstance(ext.get("scheme"), str):
-                        rel.scheme = ext["scheme"]
-                    for name in ("roles", "questions", "answers"):
-                        if isinstance(ext.get(name), dict):
-                            setattr(rel, name, {str(a): str(b) for a, b in ext[name].items()})
-                rels.append(rel)
-                self.rel_pos[id(rel)] = idx
-                if rel.id:
-                    self.ids.reserve(rel.id)
+                self._keep(rel, ext, idx, rels)
             self.rels_of[nid] = rels
         for target, rel, nid in undercuts:
             aims = self.rels_of.get(target, [])
@@ -519,17 +510,22 @@ class _AifReader:
                     continue
                 rel = Relation("rephrase", [later], earlier, rid if len(pairs) == 1 else "",
                                note)
-                if ext is not None:     # argmap's own export: whatever it carried
-                    if isinstance(ext.get("scheme"), str):
-                        rel.scheme = ext["scheme"]
-                    for name in ("roles", "questions", "answers"):
-                        if isinstance(ext.get(name), dict):
-                            setattr(rel, name, {str(a): str(b) for a, b in ext[name].items()})
-                rels.append(rel)
-                self.rel_pos[id(rel)] = idx
-                if rel.id:
-                    self.ids.reserve(rel.id)
+                self._keep(rel, ext, idx, rels)
             self.rels_of[nid] = rels
+
+    def _keep(self, rel: Relation, ext: Any, idx: int, rels: list[Relation]) -> None:
+        """Take ``rel`` from node number ``idx``; ``ext`` is argmap's own extension of the
+        node (its scheme fields exactly as argmap wrote them), or None."""
+        if ext is not None:
+            if isinstance(ext.get("scheme"), str):
+                rel.scheme = ext["scheme"]
+            for name in ("roles", "questions", "answers"):
+                if isinstance(ext.get(name), dict):
+                    setattr(rel, name, {str(a): str(b) for a, b in ext[name].items()})
+        rels.append(rel)
+        self.rel_pos[id(rel)] = idx
+        if rel.id:
+            self.ids.reserve(rel.id)
 
     # -- dialogue ------------------------------------------------------------
     def _speakers(self) -> dict[str, str]:

@@ -11,7 +11,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     severity: str
     message: str

@@ -94,7 +94,7 @@ def export_file(path: str, output: str, fmt: str, *, cache: bool = True,
     ``lang``: the language of the fixed words instead of the map's.
     """
     from .mapio import load_file
-    from .savefile import atomic_write
+    from .atomicwrite import atomic_write
 
     loaded = load_file(path)
     if loaded.map is None:

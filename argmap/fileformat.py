@@ -50,21 +50,21 @@ def base_score(value: Any) -> float | None:
 def claim_from_data(cid: str, c: Any) -> Claim:
     if not isinstance(c, dict):
         c = {"text": _str(c)}
-    kind = c.get("kind", "claim")
-    tags = c.get("tags") or []
+    get = c.get
+    # most values are texts already: _str only for the others
+    text, en, speaker, source, quote, note, ref = (
+        v if v.__class__ is str else _str(v) for v in (
+            get("text", ""), get("en", ""), get("speaker", ""), get("source", ""),
+            get("quote", ""), get("note", ""), get("ref", "")))
+    kind = get("kind", "claim")
+    tags = get("tags")
+    pos = get("pos")
+    base = get("base")
     return Claim(
-        id=cid,
-        text=_str(c.get("text")),
-        en=_str(c.get("en")),
-        kind=kind if isinstance(kind, str) else "claim",
-        speaker=_str(c.get("speaker")),
-        source=_str(c.get("source")),
-        quote=_str(c.get("quote")),
-        tags=[_str(t) for t in tags] if isinstance(tags, list) else [_str(tags)],
-        note=_str(c.get("note")),
-        pos=_pos(c.get("pos")),
-        ref=_str(c.get("ref")),
-        base=_base(c.get("base")),
+        cid, text, en, kind if isinstance(kind, str) else "claim", speaker, source, quote,
+        ([_str(t) for t in tags] if isinstance(tags, list) else [_str(tags)]) if tags else [],
+        note, None if pos is None else _pos(pos), ref,
+        None, DEFAULT_BASE if base is None else _base(base),
     )
 
 
@@ -76,16 +76,16 @@ def _base(value: Any) -> float:
 def relation_from_data(r: Any) -> Relation | None:
     if not isinstance(r, dict):
         return None
+    get = r.get
+    kind, target, rid, note, scheme = (
+        v if v.__class__ is str else _str(v) for v in (
+            get("type", ""), get("to", ""), get("id", ""), get("note", ""), get("scheme", "")))
+    premises = get("from")
+    roles, questions, answers = get("roles"), get("questions"), get("answers")
     return Relation(
-        type=_str(r.get("type")),
-        premises=_ids(r.get("from")),
-        target=_str(r.get("to")),
-        id=_str(r.get("id")),
-        note=_str(r.get("note")),
-        scheme=_str(r.get("scheme")),
-        roles=_texts(r.get("roles")),
-        questions=_texts(r.get("questions")),
-        answers=_texts(r.get("answers")),
+        kind, [premises] if premises.__class__ is str else _ids(premises), target, rid, note,
+        scheme, {} if roles is None else _texts(roles),
+        {} if questions is None else _texts(questions), {} if answers is None else _texts(answers),
     )
 
 
@@ -96,8 +96,16 @@ def _texts(value: Any) -> dict[str, str]:
     return {_str(k): _str(v) for k, v in value.items()}
 
 
-def from_data(data: Any) -> ArgumentMap:
-    """Build a map from plain data, keeping all that can be kept."""
+def read_relations(data: Any) -> list[Relation | None]:
+    """The relations of plain map data, one per entry (None for an entry that is no
+    mapping), so that checking and building the map read them once."""
+    relations = data.get("relations") if isinstance(data, dict) else None
+    return [relation_from_data(r) for r in relations] if isinstance(relations, list) else []
+
+
+def from_data(data: Any, relations: list[Relation | None] | None = None) -> ArgumentMap:
+    """Build a map from plain data, keeping all that can be kept; ``relations`` are
+    its relations as :func:`read_relations` gives them, when already read."""
     if not isinstance(data, dict):
         data = {}
     amap = ArgumentMap(_str(data.get("title")), _str(data.get("description")),
@@ -127,12 +135,9 @@ def from_data(data: Any) -> ArgumentMap:
     if isinstance(claims, dict):
         for cid, c in claims.items():
             amap.claims[_str(cid)] = claim_from_data(_str(cid), c)
-    relations = data.get("relations")
-    if isinstance(relations, list):
-        for r in relations:
-            rel = relation_from_data(r)
-            if rel is not None:
-                amap.relations.append(rel)
+    if relations is None:
+        relations = read_relations(data)
+    amap.relations = [rel for rel in relations if rel is not None]
     conflicts = data.get("conflicts")
     if isinstance(conflicts, list):     # kept as written; `argmap check` judges them
         amap.conflicts = copy.deepcopy(conflicts)

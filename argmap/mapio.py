@@ -10,6 +10,7 @@ app can still show.  What one file may hold is bounded (see docs/format.md,
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Callable
@@ -18,17 +19,18 @@ from functools import lru_cache
 from typing import Any
 
 from .diagnostics import ERROR, WARNING, Diagnostic, MapError, sort_key
-from .fileformat import from_data
+from .fileformat import from_data, read_relations
 from .model import ArgumentMap
 from .paths import inside
 from .quotes import header_folder
 from .schema import fast_valid, validate_schema
 from .validate import check_data
 from .yamlfast import read as read_sections
-from .yamlread import Document, check_size, decode, read_yaml_with_errors
+from .yamlread import (
+    CAREFUL_MAX_ITEMS, MAX_ITEMS, Document, check_size, count_items, decode,
+    read_yaml_with_errors,
+)
 
-#: Claims and relations one map file may hold: checking a map this big takes
-#: about a second; a bigger one is refused right after parsing.
 #: subject of an error about a file the map names but that is not read (a folder outside
 #: its tree): the map itself was read completely, and saving it in place loses nothing
 NOT_READ = "not-read"
@@ -43,8 +45,16 @@ def left_unread(diagnostics: list[Diagnostic]) -> bool:
     return not all(is_conflict(d) for d in errors)
 
 
+#: Claims a map may have to be drawn, exported, evaluated or edited (and twice as
+#: many relations); a bigger one is refused right after parsing.
 MAX_CLAIMS = 10_000
-MAX_RELATIONS = 20_000
+MAX_RELATIONS = 2 * MAX_CLAIMS
+#: Claims ``argmap check`` checks (and twice as many relations): about two seconds.
+CHECK_MAX_CLAIMS = 100_000
+#: Keys and list items a file may have per claim it may have, counted before parsing
+#: (a claim with its relations and fields has a dozen or two): a file of 40 times
+#: as many is refused before it is read
+ITEMS_PER_CLAIM = 40
 #: Problems listed per file; the rest are counted in a last line.
 MAX_REPORTED = 1_000
 
@@ -109,22 +119,42 @@ class _LazyWhere:
 
 
 def load_text(text: str, file: str = "", *, folder: str | None = None,
-              resolve: bool = True, sources: str | None = None) -> Loaded:
+              resolve: bool = True, sources: str | None = None,
+              max_claims: int = MAX_CLAIMS) -> Loaded:
     """Read a map from text.  ``folder`` is where referenced maps are found;
-    ``sources`` is the sources folder the user chose (a header may name it)."""
+    ``sources`` is the sources folder the user chose (a header may name it);
+    a map of more than ``max_claims`` claims (or twice as many relations) is
+    refused."""
+    # a big map is a million small objects, none of them in a cycle: the cyclic
+    # collector would walk them all again and again while they are made
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_text(text, file, folder, resolve, sources, max_claims)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_text(text: str, file: str, folder: str | None, resolve: bool, sources: str | None,
+               max_claims: int) -> Loaded:
     diags: list[Diagnostic] = []
     try:
-        check_size(text, file)
+        check_size(text, file, min(MAX_ITEMS, ITEMS_PER_CLAIM * max_claims))
     except MapError as exc:
         return Loaded(None, exc.diagnostics, text)
     # a clean file in the usual shape: its big sections read line by line, the
     # positions of their deeper values only when a problem needs one
     fast = read_sections(text, file)
-    if fast is not None and (too_big := _too_big(fast.data, text, file)) is not None:
+    if fast is not None and (too_big := _too_big(fast.data, text, file, max_claims)) is not None:
         return Loaded(None, [too_big], text)
     if fast is not None and fast_valid(fast.data):
         data: Any = fast.data
         where: Callable[[tuple, bool], tuple[int, int]] = fast.where
+    elif fast is not None and count_items(text) > CAREFUL_MAX_ITEMS:
+        # too big for the careful reader: the problems of the entries that have them
+        data, where = fast.data, fast.where
+        diags += validate_schema(fast)
     else:
         try:
             doc, errors = read_yaml_with_errors(text, file)
@@ -132,18 +162,19 @@ def load_text(text: str, file: str = "", *, folder: str | None = None,
             return Loaded(None, exc.diagnostics, text)
         data, where = doc.data, doc.where
         diags += errors
-        if isinstance(data, dict) and _too_big(data, text, file) is None \
+        if isinstance(data, dict) and _too_big(data, text, file, max_claims) is None \
                 and not fast_valid(data):     # the compiled check; messages only when needed
             diags += validate_schema(doc)
     if not isinstance(data, dict):
         diags.append(Diagnostic(ERROR, "a map file must be a YAML mapping that starts with "
                                 "'argmap: 1'", file, 1, 1))
         return Loaded(None, sorted(set(diags), key=sort_key), text)
-    too_big = _too_big(data, text, file)
+    too_big = _too_big(data, text, file, max_claims)
     if too_big is not None:
         return Loaded(None, [too_big], text)
-    diags += check_data(data, file, where)
-    amap = from_data(data)
+    relations = read_relations(data)
+    diags += check_data(data, file, where, relations)
+    amap = from_data(data, relations)
     amap.path = file or None
     refused = header_folder(amap, file or None, sources)[1]
     if refused:
@@ -156,17 +187,22 @@ def load_text(text: str, file: str = "", *, folder: str | None = None,
                           where=where))
 
 
-def _too_big(data: dict, text: str, file: str) -> Diagnostic | None:
-    """An error for a map with more claims or relations than a map may hold."""
-    for name, limit in (("claims", MAX_CLAIMS), ("relations", MAX_RELATIONS)):
+def _too_big(data: dict, text: str, file: str,
+             max_claims: int = MAX_CLAIMS) -> Diagnostic | None:
+    """An error for a map with more claims or relations than may be read here."""
+    for name, limit in (("claims", max_claims), ("relations", 2 * max_claims)):
         part = data.get(name)
         if isinstance(part, (dict, list)) and len(part) > limit:
             m = re.search(rf"^{name}\s*:", text, re.MULTILINE)
             line = text.count("\n", 0, m.start()) + 1 if m else 1
+            what, more = "argmap check checks", ""
+            if max_claims < CHECK_MAX_CLAIMS:
+                most = CHECK_MAX_CLAIMS * limit // max_claims
+                what, more = "that are drawn, evaluated and edited", \
+                    f"; argmap check checks up to {most:,}"
             return Diagnostic(ERROR, f"the map has {len(part):,} {name}, more than the "
-                              f"{limit:,} a map file may hold; refusing to check it "
-                              "(split it into several maps that refer to each other)",
-                              file, line, 1)
+                              f"{limit:,} {what}; refusing to read it (split it into several "
+                              f"maps that refer to each other{more})", file, line, 1)
     return None
 
 
@@ -187,7 +223,8 @@ def _capped(loaded: Loaded) -> Loaded:
     return loaded
 
 
-def load_file(path: str, *, resolve: bool = True, sources: str | None = None) -> Loaded:
+def load_file(path: str, *, resolve: bool = True, sources: str | None = None,
+              max_claims: int = MAX_CLAIMS) -> Loaded:
     """Read a map file; problems (including I/O errors) come back as diagnostics."""
     try:
         with open(path, "rb") as fh:
@@ -199,7 +236,7 @@ def load_file(path: str, *, resolve: bool = True, sources: str | None = None) ->
     except MapError as exc:
         return Loaded(None, exc.diagnostics)
     return load_text(text, path, folder=os.path.dirname(path) or ".", resolve=resolve,
-                     sources=sources)
+                     sources=sources, max_claims=max_claims)
 
 
 @lru_cache(maxsize=32)

@@ -40,7 +40,7 @@ class Source:
     note: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     id: str
     text: str = ""
@@ -71,7 +71,7 @@ class Claim:
                      self.base)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Relation:
     """``premises`` support/attack ``target``; an undercut targets a relation.
 
@@ -205,6 +205,7 @@ class ArgumentMap:
             "supports": sum(1 for r in rels if r.type == "support"),
             "attacks": sum(1 for r in rels if r.type == "attack"),
             "undercuts": sum(1 for r in rels if r.type == "undercut"),
+            "rephrases": sum(1 for r in rels if r.type == "rephrase"),
             "linked": sum(1 for r in rels if r.linked),
             "references": sum(1 for c in self.claims.values() if c.ref),
         }
@@ -328,6 +329,7 @@ def unknown_relation_type(amap: "ArgumentMap") -> str:
     show ('' when every type is known)."""
     for rel in amap.relations:
         if rel.type not in RELATION_TYPES:
-            return (f"relation {rel.key} has the unknown type {rel.type!r} (support, attack "
-                    f"or undercut); fix the map first, nothing was exported")
+            known = ", ".join(RELATION_TYPES[:-1]) + " or " + RELATION_TYPES[-1]
+            return (f"relation {rel.key} has the unknown type {rel.type!r} ({known}); "
+                    "fix the map first, nothing was exported")
     return ""

@@ -25,7 +25,7 @@ import yaml
 from .fileformat import to_data
 from .mapio import Loaded, load_text
 from .model import ArgumentMap
-from .savefile import atomic_write
+from .atomicwrite import atomic_write
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 

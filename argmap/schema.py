@@ -22,6 +22,8 @@ _ID_FIELDS = ("source", "from", "to", "id")
 if TYPE_CHECKING:   # jsonschema is imported only to word the problems of a file that has some
     import jsonschema
 
+    from .yamlfast import FastDocument
+
 SCHEMA_FILE = "argmap.schema.json"
 
 
@@ -46,11 +48,16 @@ def _fast() -> Any:
 
 
 def fast_valid(data: Any) -> bool:
-    """True when ``data`` fits the schema (compiled check, no messages)."""
+    """True when ``data`` fits the schema (compiled check, no messages).  The many
+    claims and relations of a big map pass a quicker check first
+    (:mod:`argmap.schema_quick`); the compiled validator sees the rest."""
     from fastjsonschema import JsonSchemaException
 
+    from .schema_quick import split_entries
+
+    split = split_entries(data) if isinstance(data, dict) else None
     try:
-        _fast()(data)
+        _fast()(data if split is None else split[0])
     except JsonSchemaException:
         return False
     return True
@@ -144,11 +151,19 @@ def _message(err: jsonschema.ValidationError, written: dict | None = None,
     return (f"{what}: {err.message}", path, False)
 
 
-def validate_schema(doc: Document) -> list[Diagnostic]:
+def validate_schema(doc: Document | FastDocument) -> list[Diagnostic]:
     """Schema problems of ``doc``, each at the line and column it concerns."""
+    from .schema_quick import split_entries
+
     out: list[Diagnostic] = []
-    errors: Iterable[jsonschema.ValidationError] = _validator().iter_errors(doc.data)
+    # the entries that pass the quick check have no problems to word: left out
+    split = split_entries(doc.data) if isinstance(doc.data, dict) else None
+    errors: Iterable[jsonschema.ValidationError] = _validator().iter_errors(
+        doc.data if split is None else split[0])
     for err in errors:
+        if split is not None and len(err.relative_path) > 1 \
+                and err.relative_path[0] == "relations":
+            err.relative_path[1] = split[1][err.relative_path[1]]   # its place in the file
         if err.validator == "propertyNames":
             # report the offending key itself
             bad = [c for c in (err.context or [])]

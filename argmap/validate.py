@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from .diagnostics import ERROR, WARNING, Diagnostic
 from .fileformat import relation_from_data
+from .model import Relation
 
 Where = Callable[[tuple, bool], tuple[int, int]]
 
@@ -20,7 +21,10 @@ Where = Callable[[tuple, bool], tuple[int, int]]
 REF_LOCAL_FIELDS = {"ref", "tags", "note", "pos", "kind", "base"}
 
 
-def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
+def check_data(data: Any, file: str, where: Where,
+               read_relations: list[Relation | None] | None = None) -> list[Diagnostic]:
+    """The problems of ``data``; ``read_relations`` are its relations as
+    :func:`argmap.fileformat.read_relations` gives them, when already read."""
     out: list[Diagnostic] = []
     if not isinstance(data, dict):
         return out
@@ -52,83 +56,85 @@ def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
                         ("claims", cid, "pos", j), subject=str(cid))
 
     # -- relations: ids and keys ----------------------------------------
-    read = [(i, relation_from_data(r)) for i, r in enumerate(raw_relations)]
-    relations = [(i, r) for i, r in read if r is not None]
+    if read_relations is None:
+        read_relations = [relation_from_data(r) for r in raw_relations]
+    relations = [(i, r) for i, r in enumerate(read_relations) if r is not None]
     by_key: dict[str, int] = {}
-    for i, rel in relations:
+    keys = [rel.key for _, rel in relations]      # made once: a key is built from its parts
+    for (i, rel), key in zip(relations, keys):
         if rel.id and rel.id in claims:
             add(ERROR, f"relation id '{rel.id}' is also a claim id; ids must be unique",
-                ("relations", i, "id"), subject=rel.key)
-        if rel.key in by_key:
-            first = where(("relations", by_key[rel.key]), False)[0]
+                ("relations", i, "id"), subject=key)
+        if key in by_key:
+            first = where(("relations", by_key[key]), False)[0]
             what = f"relation id '{rel.id}'" if rel.id else "relation"
             add(ERROR, f"duplicate {what} (first at line {first})" if first
                 else f"duplicate {what}", ("relations", i, "id" if rel.id else "from"),
-                subject=rel.key)
+                subject=key)
             continue
-        by_key[rel.key] = i
+        by_key[key] = i
 
     # -- relations: endpoints -------------------------------------------
     claim_in_relation: set[str] = set()
-    for i, rel in relations:
-        name = f"relation '{rel.key}'"
+    for (i, rel), key in zip(relations, keys):
+        name = f"relation '{key}'"
         multi = isinstance(raw_relations[i].get("from"), list)
         seen: set[str] = set()
         for j, premise in enumerate(rel.premises):
             path = ("relations", i, "from", j) if multi else ("relations", i, "from")
             if premise in seen:
-                add(ERROR, f"{name} names premise '{premise}' twice", path, subject=rel.key)
+                add(ERROR, f"{name} names premise '{premise}' twice", path, subject=key)
             seen.add(premise)
             if premise in claims:
                 claim_in_relation.add(premise)
             elif premise in by_key:
                 add(ERROR, f"{name} starts at relation '{premise}'; premises must be claims",
-                    path, subject=rel.key)
+                    path, subject=key)
             elif premise:
-                add(ERROR, f"{name} points to unknown claim '{premise}'", path, subject=rel.key)
+                add(ERROR, f"{name} points to unknown claim '{premise}'", path, subject=key)
         target, tpath = rel.target, ("relations", i, "to")
         if rel.type == "undercut":
             if target in claims:
                 add(ERROR, f"undercut {name} targets claim '{target}'; an undercut attacks "
                     "a relation (give that relation an id and name it in 'to')",
-                    tpath, subject=rel.key)
+                    tpath, subject=key)
                 claim_in_relation.add(target)
-            elif target == rel.key:
-                add(ERROR, f"undercut {name} attacks itself", tpath, subject=rel.key)
+            elif target == key:
+                add(ERROR, f"undercut {name} attacks itself", tpath, subject=key)
             elif target and target not in by_key:
                 add(ERROR, f"undercut {name} points to unknown relation '{target}'",
-                    tpath, subject=rel.key)
+                    tpath, subject=key)
             elif target and raw_relations[by_key[target]].get("type") == "rephrase":
                 add(ERROR, f"undercut {name} targets the rephrase '{target}'; a rephrase is "
                     "no inference to undercut (attack the restating claim instead)",
-                    tpath, subject=rel.key)
+                    tpath, subject=key)
         elif rel.type == "rephrase":
             if len(rel.premises) > 1:
                 add(ERROR, f"rephrase {name} has {len(rel.premises)} claims in 'from'; a "
                     "rephrase is one claim restating another", ("relations", i, "from", 1),
-                    subject=rel.key)
+                    subject=key)
             if target in claims:
                 claim_in_relation.add(target)
                 if target in rel.premises:
                     add(WARNING, f"rephrase {name} says claim '{target}' restates itself",
-                        tpath, subject=rel.key)
+                        tpath, subject=key)
             elif target in by_key:
                 add(ERROR, f"rephrase {name} targets relation '{target}'; a rephrase joins "
-                    "two claims", tpath, subject=rel.key)
+                    "two claims", tpath, subject=key)
             elif target:
-                add(ERROR, f"{name} points to unknown claim '{target}'", tpath, subject=rel.key)
+                add(ERROR, f"{name} points to unknown claim '{target}'", tpath, subject=key)
         elif rel.type in ("support", "attack"):
             if target in claims:
                 claim_in_relation.add(target)
                 if target in rel.premises:
                     add(ERROR, f"{name} connects claim '{target}' to itself",
-                        tpath, subject=rel.key)
+                        tpath, subject=key)
             elif target in by_key:
                 add(ERROR, f"{name} targets relation '{target}'; "
                     "an attack on a relation is written as type: undercut",
-                    tpath, subject=rel.key)
+                    tpath, subject=key)
             elif target:
-                add(ERROR, f"{name} points to unknown claim '{target}'", tpath, subject=rel.key)
+                add(ERROR, f"{name} points to unknown claim '{target}'", tpath, subject=key)
 
     # -- claims ------------------------------------------------------------
     for cid, c in claims.items():
@@ -156,8 +162,9 @@ def check_data(data: Any, file: str, where: Where) -> list[Diagnostic]:
         if cid not in claim_in_relation and len(claims) > 1:
             add(WARNING, f"claim '{cid}' is in no relation", cpath, key=True, subject=cid)
     # -- argument schemes and their critical questions -------------------------
-    from .critical_questions import scheme_diagnostics
-    out += scheme_diagnostics(relations, file, where)
+    if any(r.scheme or r.roles or r.questions or r.answers for _, r in relations):
+        from .critical_questions import scheme_diagnostics   # the catalogue only when needed
+        out += scheme_diagnostics(relations, file, where)
     if "conflicts" in data:     # left by argmap merge
         from .merge_conflicts import conflict_diagnostics
         out += conflict_diagnostics(data, file, where)

@@ -334,3 +334,18 @@ def test_graphml_and_the_diff_know_a_rephrase():
     before = mk("thesis a b x", ("support", "a", "thesis"), ("attack", "x", "a"))
     diff = diff_maps(before, amap)
     assert [r.type for r in diff.relations_added] == ["rephrase"]
+
+
+def test_a_map_counts_its_rephrases_and_an_unknown_type_names_all_known_ones():
+    from argmap.model import unknown_relation_type
+
+    amap = ArgumentMap("t")
+    for cid in ("a", "b", "c"):
+        amap.claims[cid] = Claim(cid, cid)
+    amap.relations = [Relation("rephrase", ["b"], "a"), Relation("support", ["c"], "a")]
+    counts = amap.counts()
+    assert counts["rephrases"] == 1 and counts["supports"] == 1 and counts["relations"] == 2
+    amap.relations.append(Relation("restates", ["c"], "b"))
+    assert unknown_relation_type(amap) == (
+        "relation c-restates-b has the unknown type 'restates' (support, attack, undercut or "
+        "rephrase); fix the map first, nothing was exported")

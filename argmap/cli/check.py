@@ -29,7 +29,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from ..conclusions import conclusion_problems
-    from ..mapio import _LazyWhere, load_file
+    from ..mapio import CHECK_MAX_CLAIMS, _LazyWhere, load_file
     from ..quotes import check_quotes, map_sources_dir
 
     found = find_maps(NAME, args.paths, args.sources)
@@ -38,7 +38,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     files, missing = found
     errors = warnings = 0
     for f in files:
-        loaded = load_file(f, sources=args.sources)
+        loaded = load_file(f, sources=args.sources, max_claims=CHECK_MAX_CLAIMS)
         quotes = []
         if loaded.map is not None and loaded.text is not None:
             sources = args.sources or map_sources_dir(loaded.map, f)

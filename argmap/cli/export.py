@@ -110,7 +110,7 @@ def _from_cache(args: argparse.Namespace, key: str) -> bool:
     """Write the kept export of an unchanged map with the same options, if there is one
     (``key``: argmap.export_cache.export_key of the map, the format and the options)."""
     from .. import export_cache
-    from ..savefile import atomic_write
+    from ..atomicwrite import atomic_write
 
     data = export_cache.get(key)
     if data is None:
@@ -139,7 +139,7 @@ def _export_other(args: argparse.Namespace, fmt: str) -> int:
     from ..interchange import InterchangeError
     from ..interchange_formats import export_other
     from ..mapio import load_file
-    from ..savefile import atomic_write
+    from ..atomicwrite import atomic_write
 
     loaded = load_file(args.file)
     if loaded.map is None:

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from argmap import savefile
+from argmap import atomicwrite
 from argmap.mapio import load_file
 from argmap.savefile import SaveError, atomic_write, save_map
 
@@ -44,7 +44,7 @@ def test_a_failed_copy_into_a_linked_file_keeps_the_new_text_and_says_where(
             fh.truncate()
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(savefile, "_copy_into", half)
+    monkeypatch.setattr(atomicwrite, "_copy_into", half)
     loaded = load_file(str(path))
     loaded.map.claims["a"].text = "Neu"
     with pytest.raises(SaveError) as info:

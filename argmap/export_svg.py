@@ -20,8 +20,10 @@ from typing import Mapping
 from .layout import EdgeRoute, Layout
 from .model import ArgumentMap
 from .resources import resource_path
+from .scheme_marks import SchemeMark, bezier_middle, scheme_marks
+from .textmetrics import font_metrics
 from .style import (
-    BADGE_SIZE, CORNER, FONT_FAMILY, FONT_FILE, FONT_STACK, KIND_STYLE, LABEL_STYLE,
+    BADGE_SIZE, CORNER, FONT_FAMILY, FONT_FILE, FONT_STACK, KIND_STYLE, LABEL_STYLE, OPEN_COLOR,
     RELATION_STYLE, SMALL_COLOR, SMALL_SIZE, STRIPE,
     TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, double_line, label_badge,
     map_words, strength_badge, strength_fill, strength_text, tag_color,
@@ -100,6 +102,23 @@ def _line(kind: str, d: str, out: list[str]) -> None:
         out.append(f'<path class="inner" d="{d}"/>')
 
 
+def _scheme_svg(mark: SchemeMark, x: float, y: float, out: list[str]) -> None:
+    """The scheme's short name centred at (x, y), the open questions counted after it
+    (placed by measure: renderers differ in how they centre a text of several parts)."""
+    metrics = font_metrics(FONT_FILE)
+    count = f"?{len(mark.open)}" if mark.open else ""
+    gap = 3.0 if count else 0.0
+    name_w = metrics.width(mark.short, SMALL_SIZE)
+    start = x - (name_w + gap + metrics.width(count, SMALL_SIZE)) / 2
+    base = _f(y + SMALL_SIZE / 3)
+    parts = [(f'<text class="scheme{{}}" x="{_f(start)}" y="{base}">', escape(mark.short))]
+    if count:
+        parts.append((f'<text class="scheme open{{}}" x="{_f(start + name_w + gap)}" y="{base}">',
+                      count))
+    for halo in (" halo", ""):
+        out += [head.format(halo) + text + "</text>" for head, text in parts]
+
+
 def _style_block(embed_font: bool) -> str:
     css = [f"svg {{ font-family: {FONT_STACK}; }}",
            f".title {{ font-size: {TITLE_SIZE}px; font-weight: bold; fill: {TEXT_COLOR}; }}",
@@ -125,11 +144,21 @@ def _style_block(embed_font: bool) -> str:
                    "stroke-width: 2.2; }")
         css.append(f".label-{label} .badge {{ fill: {border}; }}")
     css.append(f".badge-text {{ font-size: {BADGE_SIZE}px; font-weight: bold; fill: #ffffff; }}")
+    # a scheme's short name at its relation, on a white halo (a copy drawn first)
+    css.append(f".scheme {{ font-size: {SMALL_SIZE}px; font-style: italic; fill: {SMALL_COLOR}; }}")
+    css.append(".scheme.halo { fill: #ffffff; stroke: #ffffff; stroke-width: 3; "
+               "stroke-linejoin: round; }")
+    css.append(f".scheme.open {{ font-style: normal; font-weight: bold; fill: {OPEN_COLOR}; }}")
+    css.append(".scheme.open.halo { fill: #ffffff; }")
     if embed_font:
         data = base64.b64encode(resource_path("fonts/" + FONT_FILE).read_bytes()).decode()
         css.insert(0, f"@font-face {{ font-family: '{FONT_FAMILY}'; "
                       f"src: url(data:font/ttf;base64,{data}) format('truetype'); }}")
     return "<style>\n" + "\n".join(css) + "\n</style>"
+
+
+#: the most of a long claim text its tooltip repeats
+MAX_TIP_CHARS = 4_000
 
 
 def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
@@ -156,6 +185,8 @@ def _claim_svg(amap: ArgumentMap, cid: str, lay: Layout, english: bool,
         data = f' data-strength="{value!r}"' if value is not None else ' data-strength=""'
     out.append(f'<g id="claim-{escape(cid)}" class="{escape(" ".join(classes))}"{data}>')
     tip = []
+    if bt.cut:          # the box shows the beginning: the tooltip has all of it
+        tip.append((shown.en if english and shown.en else shown.text)[:MAX_TIP_CHARS])
     if shown.quote:
         tip.append(f"„{shown.quote}“")
     src = amap.source_of(claim)
@@ -282,11 +313,14 @@ def _strength_legend(words: dict[str, str], weighed: str, unsettled: bool,
 def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
                embed_font: bool = False, title: bool = True, legend: bool = True,
                labels: Labels | None = None, evaluated: str = "",
-               strengths: StrengthMap | None = None, weighed: str = "") -> str:
+               strengths: StrengthMap | None = None, weighed: str = "",
+               schemes: bool = True) -> str:
     """The SVG text.  ``labels`` colours the claims by an evaluation, which the
     legend names as ``evaluated`` (e.g. "grounded semantics"); ``strengths`` fills
     them by gradual strengths, named in the legend as ``weighed``.  ``english``: the
-    claims' English texts; the fixed words (legend, kinds, badges) follow ``amap.lang``."""
+    claims' English texts; the fixed words (legend, kinds, badges) follow ``amap.lang``.
+    With ``schemes``, a relation that names a scheme shows its short name and the
+    number of its open critical questions (argmap.scheme_marks)."""
     top = TITLE_BAND if title else 0.0
     extra = labels is not None or strengths is not None
     bottom = (LEGEND_H + (22.0 if extra else 0.0)) if legend else 0.0
@@ -312,6 +346,7 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
                    f"{escape(amap.title)}</text></g>")
     out.append(f'<g id="map" transform="translate({_f(-lay.left)},{_f(top - lay.top)})">')
     out.append('<g id="relations">')
+    marks = scheme_marks(amap) if schemes else {}
     by_rel: dict[str, list[EdgeRoute]] = {}
     for e in lay.edges:
         by_rel.setdefault(e.relation, []).append(e)
@@ -323,13 +358,20 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
         out.append(f'<g id="rel-{escape(svg_id(rel.key))}" class="{escape(" ".join(classes))}">')
         verb = map_words(amap.lang).get(rel.type, rel.type)
         what = f"{', '.join(rel.premises)} {verb} {rel.target}"
-        out.append(f"<title>{escape(what + (chr(10) + rel.note if rel.note else ''))}</title>")
+        mark = marks.get(rel.key)
+        tip = [what] + ([rel.note] if rel.note else []) + \
+            ([mark.tooltip(amap.lang)] if mark is not None else [])
+        out.append(f"<title>{escape(chr(10).join(tip))}</title>")
         for e in edges:
             _edge_svg(e, out)
         j = lay.nodes.get("j:" + rel.key)
         if j is not None:
             out.append(f'<circle class="junction" cx="{_f(j.x)}" cy="{_f(j.y)}" '
                        f'r="{_f(j.w / 2)}"/>')
+        if mark is not None:
+            x, y = ((j.x, j.y + j.w / 2 + SMALL_SIZE + 2) if j is not None
+                    else bezier_middle(edges[0].points))
+            _scheme_svg(mark, x, y, out)
         out.append("</g>")
     out.append("</g>")
     out.append('<g id="claims">')

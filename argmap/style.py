@@ -10,6 +10,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import ArgumentMap, Claim
 from .textmetrics import FontMetrics, font_metrics, wrap
@@ -85,6 +86,8 @@ STRENGTH_BADGE = "#56606a"
 BADGE_SIZE = 8.5
 TEXT_COLOR = "#1d2329"
 SMALL_COLOR = "#56606a"
+#: a critical question still open: the count beside a scheme's name at its relation
+OPEN_COLOR = "#b35c00"
 TAG_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
                "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
 
@@ -124,8 +127,10 @@ class BoxText:
     width: float
     height: float
     header: str           # small: kind label and speaker
-    lines: list[str]      # claim text, wrapped
+    lines: list[str]      # claim text, wrapped (at most MAX_LINES, the last one ending in …)
     footer: str           # small: where it comes from
+    #: the text was longer than a box shows (its tooltip gives all of it)
+    cut: bool = False
 
 
 def source_label(amap: ArgumentMap, claim: Claim) -> str:
@@ -141,21 +146,38 @@ def source_label(amap: ArgumentMap, claim: Claim) -> str:
 def box_text(amap: ArgumentMap, claim: Claim, english: bool = False,
              metrics: FontMetrics | None = None) -> BoxText:
     """The box of ``claim``: its English text (``en``) with ``english``; the kind word
-    is in the map's language either way."""
-    m = metrics or font_metrics(FONT_FILE)
+    is in the map's language either way.  Boxes are remembered by what they show: a
+    map's boxes are asked for by the canvas and by every layout of it."""
     shown = claim.display()
     text = (shown.en if english and shown.en else shown.text) or claim.id
-    lines = wrap(text, TEXT_WIDTH, TEXT_SIZE, m)
     kind = kind_label(claim.kind, amap.lang)
     header = " · ".join(b for b in (kind, shown.speaker) if b)
     footer = source_label(amap, claim)
     if claim.ref:
         footer = ("↗ " + claim.ref.partition("#")[0].removesuffix(".yaml")
                   + (" · " + footer if footer else ""))
-    bold = font_metrics(FONT_FILE_BOLD) if metrics is None else m
+    if metrics is not None:
+        return _box(text, header, footer, metrics, metrics)
+    return _remembered_box(text, header, footer)
+
+
+@lru_cache(maxsize=32_768)
+def _remembered_box(text: str, header: str, footer: str) -> BoxText:
+    return _box(text, header, footer, font_metrics(FONT_FILE), font_metrics(FONT_FILE_BOLD))
+
+
+def _box(text: str, header: str, footer: str, m: FontMetrics, bold: FontMetrics) -> BoxText:
+    # a box is not a page: at most MAX_LINES lines, so that a text of any length
+    # costs a bounded time to wrap and a bounded place in the picture
+    cut = len(text) > MAX_BOX_CHARS
+    lines = wrap(text[:MAX_BOX_CHARS] if cut else text, TEXT_WIDTH, TEXT_SIZE, m)
+    if cut or len(lines) > MAX_LINES:
+        cut = True
+        lines = lines[:MAX_LINES]
+        lines[-1] = _ellipsize(lines[-1].rstrip("-") + " …", TEXT_WIDTH, m, TEXT_SIZE)
     header = _ellipsize(header, TEXT_WIDTH, bold)
     footer = _ellipsize(footer, TEXT_WIDTH, m)
-    w = max([m.width(l, TEXT_SIZE) for l in lines]
+    w = max([m.width(line, TEXT_SIZE) for line in lines]
             + [bold.width(header, SMALL_SIZE), m.width(footer, SMALL_SIZE), 40.0])
     lh, sh = line_height(TEXT_SIZE), line_height(SMALL_SIZE)
     h = PAD_Y * 2 + lh * len(lines)
@@ -164,17 +186,23 @@ def box_text(amap: ArgumentMap, claim: Claim, english: bool = False,
     if footer:
         h += sh + GAP
     return BoxText(math.ceil((w + 2 * PAD_X + STRIPE) * 10) / 10, math.ceil(h * 10) / 10,
-                   header, lines, footer)
+                   header, lines, footer, cut)
+
+
+#: the most lines of text a claim box shows, and the most characters wrapped for them
+#: (about as many as twelve lines hold)
+MAX_LINES = 12
+MAX_BOX_CHARS = 720
 
 
 def line_height(size: float) -> float:
     return round(size * 1.28, 2)
 
 
-def _ellipsize(text: str, width: float, m: FontMetrics) -> str:
-    if m.width(text, SMALL_SIZE) <= width:
+def _ellipsize(text: str, width: float, m: FontMetrics, size: float = SMALL_SIZE) -> str:
+    if m.width(text, size) <= width:
         return text
-    while text and m.width(text + "…", SMALL_SIZE) > width:
+    while text and m.width(text + "…", size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 

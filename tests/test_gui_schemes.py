@@ -307,3 +307,38 @@ def test_an_edit_from_the_inspector_keeps_the_relation_selected(qtbot, window, m
     qtbot.wait(scene.ANIMATION_MS + 300)
     assert scene.selected_relations() == [REL]
     assert editor.isVisible() and editor.relation is not None and editor.relation.key == REL
+
+
+def test_the_canvas_names_each_scheme_at_its_relation_and_counts_its_open_questions(
+        qtbot, window, mapfile):
+    from argmap.critical_questions import scheme_of, set_question, set_scheme
+    from argmap.scheme_marks import scheme_marks
+
+    doc = open_and_settle(qtbot, window, mapfile)
+    scene = window.scene
+    qtbot.wait(scene.ANIMATION_MS + 100)
+    labels = scene.scheme_labels.items
+    marks = scheme_marks(doc.amap)
+    assert marks and set(labels) == set(marks)
+    rel = next(r for r in doc.amap.relations if r.key in marks and marks[r.key].open
+               and r.key not in scene.junction_items)
+    item = labels[rel.key]
+    assert item.isVisible() and item.mark.short in item.mark.label
+    assert "Offene kritische Fragen:" in item.toolTip()
+    # at the middle of its edge
+    edge = next(e for e in scene.edge_items if e.relation_key == rel.key)
+    middle = edge.mapToScene(edge.path().pointAtPercent(0.5))
+    assert (item.pos() - middle).manhattanLength() < 1
+    # answering one question yes takes one off the count; undo puts it back
+    before = len(item.mark.open)
+    question = scheme_marks(doc.amap)[rel.key].open[0]
+    qid = next(q.id for q in scheme_of(rel).questions if q.text.get(doc.amap.lang) == question)
+    doc.push(set_question(doc.amap, rel, qid, "yes"))
+    qtbot.waitUntil(lambda: len(scene.scheme_labels.items[rel.key].mark.open) == before - 1,
+                    timeout=5000)
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: len(scene.scheme_labels.items[rel.key].mark.open) == before,
+                    timeout=5000)
+    # a relation whose scheme is taken away loses its label
+    doc.push(set_scheme(doc.amap, rel, ""))
+    qtbot.waitUntil(lambda: rel.key not in scene.scheme_labels.items, timeout=5000)

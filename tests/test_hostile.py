@@ -196,3 +196,29 @@ def test_breaking_a_long_word_cuts_where_measuring_every_length_would():
             while cut > 1 and m.width(word[:cut] + "-", 11.0) > width:
                 cut -= 1
             assert _longest_fit(word, width, 11.0, m) == cut
+
+
+def test_a_long_claim_shows_its_beginning_in_a_bounded_box_and_all_of_it_as_tooltip(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from argmap.export_svg import render_svg
+    from argmap.layout import quick_layout
+    from argmap.model import ArgumentMap, Claim
+    from argmap.style import MAX_LINES, box_text
+
+    amap = ArgumentMap("t")
+    long = " ".join(f"Wort{i}" for i in range(400))
+    amap.claims["a"] = Claim("a", long)
+    amap.claims["b"] = Claim("b", "x" * 10_000)
+    amap.claims["c"] = Claim("c", "Kurz und gut.")
+    for cid in ("a", "b"):
+        box = box_text(amap, amap.claims[cid])
+        assert box.cut and len(box.lines) == MAX_LINES and box.lines[-1].endswith("…")
+    short = box_text(amap, amap.claims["c"])
+    assert not short.cut and short.lines == ["Kurz und gut."]
+    assert box_text(amap, amap.claims["a"]).lines[0].startswith("Wort0 Wort1")
+    svg = render_svg(amap, quick_layout(amap))
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    tip = root.find(f".//{ns}g[@id='claim-a']/{ns}title").text
+    assert tip.startswith("Wort0 Wort1") and tip.endswith("Wort399")

@@ -28,11 +28,12 @@ from ..layout import (
 )
 from ..layout_stable import Relaid, update_layout
 from ..model import ArgumentMap, Claim, Relation
-from ..style import JUNCTION, box_text, tag_color, words_language
+from ..style import JUNCTION, MAX_BOX_CHARS, box_text, tag_color, words_language
 from .claim_item import ClaimItem
 from .document import MapDocument
 from .edge_item import EdgeItem, JunctionItem
 from .overview_item import OverviewItem
+from .scheme_labels import SchemeLabels
 
 
 #: seconds the app waits for dot before it shows argmap's own layered layout (and
@@ -84,6 +85,8 @@ class _LayoutJob(QRunnable):
 def tooltip_for(amap: ArgumentMap, claim: Claim) -> str:
     shown = claim.display()
     lines = []
+    if len(shown.text) > MAX_BOX_CHARS:     # more than the box shows
+        lines.append(shown.text[:4 * MAX_BOX_CHARS])
     if shown.quote:
         lines.append(f"„{shown.quote}“")
     src = amap.source_of(claim)
@@ -187,6 +190,7 @@ class MapScene(QGraphicsScene):
         self.edge_items.clear()
         self.junction_items.clear()
         self.overview = OverviewItem(self)
+        self.scheme_labels = SchemeLabels(self)
         self.overview.setVisible(False)
         self.addItem(self.overview)
         for claim in amap.claims.values():
@@ -574,6 +578,7 @@ class MapScene(QGraphicsScene):
         for e in self.edge_items:
             self._edges_at.setdefault(e.source, []).append(e)
             self._edges_at.setdefault(e.target, []).append(e)
+        self.scheme_labels.refresh()       # the edges are new: their schemes' labels follow
 
     def _on_item_moved(self, item: ClaimItem) -> None:
         if self._bulk_move or (self._animation is not None and self._edges_hidden):
@@ -582,6 +587,7 @@ class MapScene(QGraphicsScene):
             self._hand_moved.add(item.claim_id)
         for e in self._edges_at.get("c:" + item.claim_id, ()):
             self._straighten(e)
+        self.scheme_labels.place()
         if self.far:
             self.overview.invalidate()
 

@@ -55,14 +55,32 @@ def detect_format(path: str, text: str | None = None) -> str | None:
 
 
 def import_text(text: str, fmt: str, file: str = "", **options: object) -> ImportResult:
-    """Import ``text`` in ``fmt`` (``argdown``, ``aif`` or ``arggraph``)."""
+    """Import ``text`` in ``fmt`` (``argdown``, ``aif`` or ``arggraph``).  A map with
+    more claims or relations than a map may have to be opened is refused here,
+    before anything is written (:data:`argmap.mapio.MAX_CLAIMS`)."""
     if fmt == "argdown":
-        return import_argdown(text, file, **options)  # type: ignore[arg-type]
-    if fmt == "aif":
-        return import_aif(text, file, **options)  # type: ignore[arg-type]
-    if fmt == "arggraph":
-        return import_arggraph(text, file, **options)  # type: ignore[arg-type]
-    raise InterchangeError(f"unknown import format '{fmt}' (use {', '.join(IMPORT_FORMATS)})")
+        result = import_argdown(text, file, **options)  # type: ignore[arg-type]
+    elif fmt == "aif":
+        result = import_aif(text, file, **options)  # type: ignore[arg-type]
+    elif fmt == "arggraph":
+        result = import_arggraph(text, file, **options)  # type: ignore[arg-type]
+    else:
+        raise InterchangeError(
+            f"unknown import format '{fmt}' (use {', '.join(IMPORT_FORMATS)})")
+    _not_too_big(result, file)
+    return result
+
+
+def _not_too_big(result: ImportResult, file: str) -> None:
+    from ..mapio import MAX_CLAIMS, MAX_RELATIONS
+
+    for what, count, limit in (("claims", len(result.map.claims), MAX_CLAIMS),
+                               ("relations", len(result.map.relations), MAX_RELATIONS)):
+        if count > limit:
+            raise InterchangeError(
+                f"{file or '<input>'}: the import gives {count:,} {what}, more than the "
+                f"{limit:,} a map may have to be drawn, evaluated and edited; nothing was "
+                "written (split the file into several)")
 
 
 def import_file(path: str, fmt: str | None = None, **options: object) -> ImportResult:

@@ -232,3 +232,23 @@ ARGDOWN_CHARS = list("[]<>+-{}:#@/*\n ") + list("  \n\n") + list("abAB") + \
 def test_random_argdown_text_gives_a_readable_map(text):
     result = import_argdown(text, "random.argdown")
     assert_readable(result)
+
+
+def test_an_import_with_more_claims_than_a_map_may_have_is_refused_before_anything_is_written(
+        tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from argmap.mapio import MAX_CLAIMS
+
+    src = tmp_path / "gleich.json"
+    src.write_text(json.dumps({"nodes": [{"nodeID": str(i), "text": "Gleich", "type": "I"}
+                                         for i in range(MAX_CLAIMS + 1)], "edges": []}),
+                   encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    run = subprocess.run([sys.executable, "-m", "argmap", "import", str(src), "-o", str(out)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 2 and not out.exists()
+    assert (f"{src}: the import gives {MAX_CLAIMS + 1:,} claims, more than the {MAX_CLAIMS:,} "
+            "a map may have") in run.stderr

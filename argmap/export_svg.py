@@ -15,12 +15,11 @@ from __future__ import annotations
 import base64
 import re
 from html import escape as _html_escape
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from .layout import EdgeRoute, Layout
 from .model import ArgumentMap
 from .resources import resource_path
-from .scheme_marks import SchemeMark, bezier_middle, scheme_marks
 from .textmetrics import font_metrics
 from .style import (
     BADGE_SIZE, CORNER, FONT_FAMILY, FONT_FILE, FONT_STACK, KIND_STYLE, LABEL_STYLE, OPEN_COLOR,
@@ -28,6 +27,9 @@ from .style import (
     TEXT_COLOR, TITLE_SIZE, arrow_head, box_runs, box_text, double_line, label_badge,
     map_words, strength_badge, strength_fill, strength_text, tag_color,
 )
+
+if TYPE_CHECKING:    # the schemes' catalogue is read only for a map that names a scheme
+    from .scheme_marks import SchemeMark
 
 #: characters XML 1.0 does not allow (C0 controls but tab and line ends, lone surrogates,
 #: U+FFFE/U+FFFF): one in a claim text would make the whole SVG unreadable
@@ -102,9 +104,11 @@ def _line(kind: str, d: str, out: list[str]) -> None:
         out.append(f'<path class="inner" d="{d}"/>')
 
 
-def _scheme_svg(mark: SchemeMark, x: float, y: float, out: list[str]) -> None:
+def _scheme_svg(key: str, mark: SchemeMark, lang: str, x: float, y: float,
+                out: list[str]) -> None:
     """The scheme's short name centred at (x, y), the open questions counted after it
-    (placed by measure: renderers differ in how they centre a text of several parts)."""
+    (placed by measure: renderers differ in how they centre a text of several parts),
+    in a group named after its relation, whose tooltip it repeats."""
     metrics = font_metrics(FONT_FILE)
     count = f"?{len(mark.open)}" if mark.open else ""
     gap = 3.0 if count else 0.0
@@ -115,8 +119,11 @@ def _scheme_svg(mark: SchemeMark, x: float, y: float, out: list[str]) -> None:
     if count:
         parts.append((f'<text class="scheme open{{}}" x="{_f(start + name_w + gap)}" y="{base}">',
                       count))
+    out.append(f'<g class="scheme-mark" data-relation="{escape(key)}">'
+               f"<title>{escape(mark.tooltip(lang))}</title>")
     for halo in (" halo", ""):
         out += [head.format(halo) + text + "</text>" for head, text in parts]
+    out.append("</g>")
 
 
 def _style_block(embed_font: bool) -> str:
@@ -314,13 +321,15 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
                embed_font: bool = False, title: bool = True, legend: bool = True,
                labels: Labels | None = None, evaluated: str = "",
                strengths: StrengthMap | None = None, weighed: str = "",
-               schemes: bool = True) -> str:
+               schemes: bool = True, overlay: Sequence[str] = ()) -> str:
     """The SVG text.  ``labels`` colours the claims by an evaluation, which the
     legend names as ``evaluated`` (e.g. "grounded semantics"); ``strengths`` fills
     them by gradual strengths, named in the legend as ``weighed``.  ``english``: the
     claims' English texts; the fixed words (legend, kinds, badges) follow ``amap.lang``.
     With ``schemes``, a relation that names a scheme shows its short name and the
-    number of its open critical questions (argmap.scheme_marks)."""
+    number of its open critical questions (argmap.scheme_marks).  ``overlay``: SVG
+    elements drawn over everything of the map (in its coordinates), e.g. a comparison's
+    marks (argmap.diff_svg)."""
     top = TITLE_BAND if title else 0.0
     extra = labels is not None or strengths is not None
     bottom = (LEGEND_H + (22.0 if extra else 0.0)) if legend else 0.0
@@ -346,7 +355,12 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
                    f"{escape(amap.title)}</text></g>")
     out.append(f'<g id="map" transform="translate({_f(-lay.left)},{_f(top - lay.top)})">')
     out.append('<g id="relations">')
-    marks = scheme_marks(amap) if schemes else {}
+    marks: dict[str, SchemeMark] = {}
+    if schemes and any(r.scheme for r in amap.relations):
+        from .scheme_marks import bezier_middle, scheme_marks
+        marks = scheme_marks(amap)
+    above: list[str] = []    # the schemes' names, drawn over the claims: a short edge
+    #                          between near boxes would hide them
     by_rel: dict[str, list[EdgeRoute]] = {}
     for e in lay.edges:
         by_rel.setdefault(e.relation, []).append(e)
@@ -371,7 +385,7 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
         if mark is not None:
             x, y = ((j.x, j.y + j.w / 2 + SMALL_SIZE + 2) if j is not None
                     else bezier_middle(edges[0].points))
-            _scheme_svg(mark, x, y, out)
+            _scheme_svg(rel.key, mark, amap.lang, x, y, above)
         out.append("</g>")
     out.append("</g>")
     out.append('<g id="claims">')
@@ -379,7 +393,13 @@ def render_svg(amap: ArgumentMap, lay: Layout, *, english: bool = False,
         _claim_svg(amap, cid, lay, english, out,
                    labels.get(cid) if labels is not None else None,
                    strengths.get(cid, _NO_STRENGTH) if strengths is not None else _NO_STRENGTH)
-    out.append("</g></g>")
+    out.append("</g>")
+    if above:
+        out.append('<g id="schemes">')
+        out += above
+        out.append("</g>")
+    out += overlay
+    out.append("</g>")
     out += key
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -25,9 +25,8 @@ from .paths import inside
 from .quotes import header_folder
 from .schema import fast_valid, validate_schema
 from .validate import check_data
-from .yamlfast import read as read_sections
 from .yamlread import (
-    CAREFUL_MAX_ITEMS, MAX_ITEMS, Document, check_size, count_items, decode,
+    CAREFUL_MAX_ITEMS, MAX_BYTES, MAX_ITEMS, Document, check_size, count_items, decode,
     read_yaml_with_errors,
 )
 
@@ -51,6 +50,13 @@ MAX_CLAIMS = 10_000
 MAX_RELATIONS = 2 * MAX_CLAIMS
 #: Claims ``argmap check`` checks (and twice as many relations): about two seconds.
 CHECK_MAX_CLAIMS = 100_000
+#: The most text a map may have to be drawn, evaluated and edited: twice what 10,000
+#: claims of the usual length take (``argmap check`` reads up to 32 MiB)
+MAX_DRAWN_BYTES = 8 * 1024 * 1024
+#: From this size on a file's claims and relations are read by the fast reader
+#: (argmap.yamlfast) when they are written plainly; a smaller file is read by the
+#: careful reader alone, sooner than the fast one is even loaded
+FAST_READER_FROM = 128 * 1024
 #: Keys and list items a file may have per claim it may have, counted before parsing
 #: (a claim with its relations and fields has a dozen or two): a file of 40 times
 #: as many is refused before it is read
@@ -140,12 +146,16 @@ def _load_text(text: str, file: str, folder: str | None, resolve: bool, sources:
                max_claims: int) -> Loaded:
     diags: list[Diagnostic] = []
     try:
-        check_size(text, file, min(MAX_ITEMS, ITEMS_PER_CLAIM * max_claims))
+        check_size(text, file, min(MAX_ITEMS, ITEMS_PER_CLAIM * max_claims),
+                   MAX_DRAWN_BYTES if max_claims <= MAX_CLAIMS else MAX_BYTES)
     except MapError as exc:
         return Loaded(None, exc.diagnostics, text)
     # a clean file in the usual shape: its big sections read line by line, the
     # positions of their deeper values only when a problem needs one
-    fast = read_sections(text, file)
+    fast = None
+    if len(text) >= FAST_READER_FROM:
+        from .yamlfast import read as read_sections
+        fast = read_sections(text, file)
     if fast is not None and (too_big := _too_big(fast.data, text, file, max_claims)) is not None:
         return Loaded(None, [too_big], text)
     if fast is not None and fast_valid(fast.data):

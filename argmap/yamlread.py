@@ -388,13 +388,16 @@ def read_yaml(text: str, file: str = "") -> Document:
     return doc
 
 
-def check_size(text: str, file: str = "", max_items: int = MAX_ITEMS) -> None:
+def check_size(text: str, file: str = "", max_items: int = MAX_ITEMS,
+               max_bytes: int = MAX_BYTES) -> None:
     """Refuse, before parsing, a text bigger than any map (or than ``max_items``
-    keys and list items): :class:`MapError`."""
-    if len(text) > MAX_BYTES:
+    keys and list items, or ``max_bytes``): :class:`MapError`."""
+    if len(text) > max_bytes:
+        more = (f" (argmap check reads up to {MAX_BYTES // (1024 * 1024)} MiB)"
+                if max_bytes < MAX_BYTES else "")
         raise MapError([Diagnostic(
-            ERROR, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refusing to read it",
-            file, 1, 1)])
+            ERROR, f"file is larger than {max_bytes // (1024 * 1024)} MiB{more}; refusing to "
+            "read it", file, 1, 1)])
     items = count_items(text)
     if items > max_items:
         more = (f" (argmap check reads up to {MAX_ITEMS:,})" if max_items < MAX_ITEMS else "")

@@ -241,12 +241,15 @@ def test_a_claim_that_refers_into_another_map_is_exported_with_its_text() -> Non
 # -- 4. the real Argdown parser ----------------------------------------------------------
 def _map_relations(theirs: dict) -> int:
     """How many map relations Argdown's JSON of our export stands for: relation lines,
-    inferences of reconstructions, and for each marked argument its one relation."""
+    inferences of reconstructions, for each marked argument its one relation, and the
+    rephrases a statement's data names (Argdown has no relation for a rephrase)."""
     marked = {t for t, a in theirs["arguments"].items()
               if any("argmap" in (m.get("data") or {}) for m in a["members"])}
     n = sum(2 if r["relationType"] == "contradictory" else 1 for r in theirs["relations"]
             if not (r["toType"] == "argument" and r["to"] in marked
                     and r["relationType"] == "support"))
+    n += sum(len(v) if isinstance(v, list) else 1 for s in theirs["statements"].values()
+             for m in s["members"] if (v := (m.get("data") or {}).get("rephrases")))
     return n + sum(1 for t, a in theirs["arguments"].items() for p in a["pcs"]
                    if p["role"] != "premise")
 

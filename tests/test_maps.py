@@ -49,6 +49,11 @@ CONCLUSIONS = {
     "2024-12-nato-kapitulation-durch-die-hintertuer.yaml": {"nato-plant-ende": "IN"},
     "2025-03-kreml-prueft-waffenruhe.yaml": {"kreml-prueft": "IN", "spannungsfeld": "IN"},
     "2025-08-alaska-gipfel-putin-trump.yaml": {"kein-nachgeben": "IN", "frage": "OUT"},
+    # the combined map: both of its questions, and each article thesis as its article has it
+    COMBINED: {"waffenstillstand-wuenschenswert": "OUT", "waffenstillstand-erreichbar": "OUT",
+               "sieg-fuer-putin-2022": "IN", "nato-plant-ende-2024": "IN",
+               "kreml-prueft-2025": "IN", "spannungsfeld-2025": "IN",
+               "kein-nachgeben-2025": "IN"},
 }
 
 

@@ -67,7 +67,8 @@ def test_the_svg_draws_the_name_at_the_relation_and_lists_the_open_questions(lan
     svg = render_svg(amap, quick_layout(amap))
     root = ET.fromstring(svg)
     group = root.find(f".//{SVG}g[@id='rel-r1']")
-    texts = [(t.get("class"), t.text) for t in group.iter(f"{SVG}text")]
+    mark = root.find(f".//{SVG}g[@id='schemes']/{SVG}g[@data-relation='r1']")
+    texts = [(t.get("class"), t.text) for t in mark.iter(f"{SVG}text")]
     # a white halo under each part, then the parts
     assert texts == [("scheme halo", name), ("scheme open halo", "?3"),
                      ("scheme", name), ("scheme open", "?3")]
@@ -75,12 +76,16 @@ def test_the_svg_draws_the_name_at_the_relation_and_lists_the_open_questions(lan
     assert "kofman" in title and ("Offene kritische Fragen:" in title
                                   or "Open critical questions:" in title)
     # the count follows the name on the same baseline
+    assert mark.find(f"{SVG}title").text.startswith(("Argument aus", "Argument from"))
+    # drawn over the claims, after them
+    order = [g.get("id") for g in root.find(f".//{SVG}g[@id='map']")]
+    assert order.index("schemes") > order.index("claims")
     (name_x, name_y), (count_x, count_y) = [
-        (float(t.get("x")), float(t.get("y"))) for t in group.iter(f"{SVG}text")
+        (float(t.get("x")), float(t.get("y"))) for t in mark.iter(f"{SVG}text")
         if t.get("class") in ("scheme", "scheme open")]
     assert count_y == name_y and count_x > name_x + 40
     # a relation without a scheme has no mark
-    assert not list(root.find(f".//{SVG}g[@id='rel-r3']").iter(f"{SVG}text"))
+    assert root.find(f".//{SVG}g[@data-relation='r3']") is None
 
 
 def test_a_map_without_schemes_has_no_marks_and_the_marks_can_be_left_out():

@@ -8,17 +8,16 @@ Exit status as diff's: 0 equal, 1 different, 2 on error.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
+from ..gitversions import (  # noqa: F401  (read_text, to_map: for `argmap merge`)
+    GIT_TIMEOUT, ReadError, clean_data, git_show, read_pair, read_text, to_map,
+)
 from .common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, print_diagnostics
 
 NAME = "diff"
 HELP = "claim-level differences between two versions of a map"
-
-#: seconds `git show` may take
-GIT_TIMEOUT = 20
 
 GREEN, RED, YELLOW, BOLD, RESET = "\033[32m", "\033[31m", "\033[33m", "\033[1m", "\033[0m"
 
@@ -37,108 +36,14 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the text output (auto: when standard output is a terminal)")
+    p.add_argument("--svg", metavar="OUT",
+                   help="also draw the difference as a picture: NEW with OLD's removed claims "
+                   "as ghosts, added, removed and changed ones marked (an SVG file)")
     p.add_argument("-L", "--label", action="append", default=[], metavar="LABEL",
                    help="the name shown for OLD (given once) and NEW (given twice) instead of "
                    "the path, as git passes temporary files")
     p.set_defaults(func=cmd_diff)
     return p
-
-
-class ReadError(Exception):
-    """A map that cannot be compared; the message (or diagnostics) says why."""
-
-    def __init__(self, message: str = "", diagnostics: list | None = None) -> None:
-        super().__init__(message)
-        self.diagnostics = diagnostics or []
-
-
-def git_show(spec: str) -> bytes:
-    """The content of ``REV:PATH`` as git has it (ReadError when it cannot be read)."""
-    import subprocess
-
-    try:
-        r = subprocess.run(["git", "show", spec], capture_output=True, timeout=GIT_TIMEOUT,
-                           check=False)
-    except FileNotFoundError:
-        raise ReadError(f"{spec}: error: git is not installed (needed to read a revision)"
-                        ) from None
-    except subprocess.TimeoutExpired:
-        raise ReadError(f"{spec}: error: git show took longer than {GIT_TIMEOUT} s"
-                        ) from None
-    except OSError as exc:
-        raise ReadError(f"{spec}: error: cannot run git: {exc}") from None
-    if r.returncode != 0:
-        why = r.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ReadError(f"{spec}: error: git cannot read this revision"
-                        + (f": {why[0]}" if why else ""))
-    return r.stdout
-
-
-def read_text(spec: str) -> str | None:
-    """The text ``spec`` names: a file or ``REV:PATH`` (None for ``/dev/null``)."""
-    from ..diagnostics import MapError
-    from ..yamlread import decode
-
-    if spec == os.devnull:
-        return None
-    if os.path.exists(spec) or ":" not in spec:
-        try:
-            with open(spec, "rb") as fh:
-                raw = fh.read()
-        except OSError as exc:
-            raise ReadError(f"{spec}: error: cannot read file: {exc.strerror or exc}"
-                            ) from None
-    else:
-        raw = git_show(spec)
-    try:
-        return decode(raw, spec)
-    except MapError as exc:
-        raise ReadError(diagnostics=exc.diagnostics) from None
-
-
-def clean_data(text: str, file: str) -> Any:
-    """The plain data of a map text that reads without error and fits the schema
-    (None otherwise): what a comparison needs, without the positions of values."""
-    from ..diagnostics import MapError
-    from ..mapio import _too_big
-    from ..schema import fast_valid
-    from ..yamlread import check_size, read_yaml_with_errors
-
-    try:
-        check_size(text, file)
-        doc, errors = read_yaml_with_errors(text, file)
-    except MapError:
-        return None
-    data = doc.data
-    if errors or not isinstance(data, dict) or _too_big(data, text, file) is not None:
-        return None
-    return data if fast_valid(data) else None
-
-
-def to_map(text: str | None, file: str, data: Any = None) -> Any:
-    """The map of ``text`` (empty for None), ``data`` its clean data when known;
-    ReadError with positioned messages for a text that cannot be read as a map."""
-    from ..fileformat import from_data
-    from ..mapio import load_text
-    from ..model import ArgumentMap
-
-    if text is None:
-        return ArgumentMap()
-    if data is None:
-        data = clean_data(text, file)
-    if data is not None:
-        return from_data(data)
-    loaded = load_text(text, file, resolve=False)     # for the messages
-    if not loaded.read_completely:
-        raise ReadError(diagnostics=[d for d in loaded.diagnostics if d.is_error])
-    return loaded.map
-
-
-def read_pair(old: str, new: str) -> tuple[Any, Any]:
-    """The maps OLD and NEW name (one text read once when both are the same)."""
-    old_text, new_text = read_text(old), read_text(new)
-    old_map = to_map(old_text, old)
-    return old_map, (to_map(new_text, new) if new_text != old_text else old_map.copy())
 
 
 def compare(old: str, new: str) -> Any:
@@ -156,11 +61,38 @@ def compare(old: str, new: str) -> Any:
             gc.enable()
 
 
+def diff_of(old: Any, new: Any) -> Any:
+    """The difference of two maps read already."""
+    from ..mapdiff import diff_maps
+
+    return diff_maps(old, new)
+
+
+def write_svg(path: str, old: Any, new: Any, d: Any, labels: tuple[str, str]) -> bool:
+    """The picture of the difference in ``path`` (False, after saying why, when it
+    cannot be made or written)."""
+    from ..diff_svg import render_diff_svg
+    from ..layout import LayoutError
+    from ..savefile import SaveError, atomic_write
+
+    try:
+        svg = render_diff_svg(old, new, d, labels=labels)
+        atomic_write(path, svg.encode("utf-8"))
+    except LayoutError as exc:
+        print(f"argmap diff: error: the picture cannot be laid out: {exc}", file=sys.stderr)
+        return False
+    except (OSError, SaveError) as exc:
+        print(f"{path}: error: cannot write the picture: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     import json
 
     try:
-        d = compare(args.old, args.new)
+        maps = read_pair(args.old, args.new) if args.svg else None
+        d = diff_of(*maps) if maps is not None else compare(args.old, args.new)
     except ReadError as exc:
         if exc.diagnostics:
             print_diagnostics(exc.diagnostics)
@@ -170,6 +102,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
         return EXIT_USAGE
     labels = (args.label + [args.old, args.new][len(args.label):])[:2]
+    if maps is not None and not write_svg(args.svg, maps[0], maps[1], d,
+                                          (labels[0], labels[1])):
+        return EXIT_USAGE
     if args.format == "json":
         print(json.dumps({"old": labels[0], "new": labels[1], **d.to_json()},
                          ensure_ascii=False, indent=1))

@@ -278,6 +278,9 @@ class FileActions(_Window):
         self.settings.setValue("state", self.saveState(STATE_VERSION))
         for v in self.views():
             v.map_scene.doc.close()
+            # a scene may be taken down after its view (a dock shown reorders the
+            # window's children): with nothing selected it tells the view nothing then
+            v.map_scene.clearSelection()
             v.map_scene.shutdown()
         recovery_files.wait()       # the recovery files of discarded edits are gone
         event.accept()

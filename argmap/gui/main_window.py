@@ -16,6 +16,8 @@ from ..commands import Macro, SetClaimField, SetHeader
 from ..model import Claim
 from ..resources import resource_path
 from .building import Builder
+from .compare_mode import CompareMode
+from .conflicts_panel import ConflictsMode
 from .document import MapDocument
 from .editing import EditingVerbs
 from .evaluation_menu import EvaluationMenu
@@ -66,6 +68,8 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         self.map_menu = MapMenu(self)
         self.language_menu = LanguageMenu(self, self.settings)
         self.builder = Builder(self)
+        self.compare = CompareMode(self)
+        self.conflicts = ConflictsMode(self)
         self._make_actions()
         self._make_menus()
         self.status = QLabel()
@@ -334,6 +338,8 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         for a in (self.a_save, self.a_save_as, self.a_revert):
             f.addAction(a)
         f.addSeparator()
+        self.compare.add_to(f)
+        f.addSeparator()
         f.addAction(self.a_sources)
         f.addAction(self.a_import)
         x = f.addMenu(self.tr("&Export"))
@@ -349,6 +355,7 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
                   self.a_support, self.a_attack, self.a_undercut, self.a_toggle, self.a_reverse,
                   None, self.a_copy, self.a_paste, self.a_select_all, None, self.a_find):
             e.addSeparator() if a is None else e.addAction(a)
+        self.conflicts.add_to(e)
         mb.addMenu(self.map_menu.menu)
         v = mb.addMenu(self.tr("&View"))
         for a in (self.a_zoom_in, self.a_zoom_out, self.a_zoom_reset, self.a_fit, None,
@@ -360,7 +367,8 @@ class MainWindow(FileActions, EditingVerbs, QMainWindow):
         v.addMenu(self.language_menu.menu)
         v.addSeparator()
         for dock in (self.browser_dock, self.outline_dock, self.inspector_dock, self.source_dock,
-                     self.problems_dock, self.history_dock):
+                     self.problems_dock, self.history_dock, self.compare.dock,
+                     self.conflicts.dock):
             v.addAction(dock.toggleViewAction())
         mb.addMenu(self.evaluation_menu.menu)
         h = mb.addMenu(self.tr("&Help"))

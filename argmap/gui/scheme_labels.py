@@ -29,7 +29,8 @@ class SchemeLabelItem(QGraphicsItem):
     def __init__(self, relation_key: str, mark: SchemeMark, lang: str) -> None:
         super().__init__()
         self.relation_key = relation_key
-        self.setZValue(3)               # over the edges and junctions, under the claims
+        self.setZValue(11)              # over the claims: a short edge between near boxes
+        #                                 would hide it
         self.setAcceptHoverEvents(True)
         self.mark = mark
         self.set_mark(mark, lang)

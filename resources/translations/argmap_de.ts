@@ -26,6 +26,383 @@
     </message>
 </context>
 <context>
+    <name>CompareMode</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Compare &amp;With…</source>
+        <translation>&amp;Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Show the open map with what changed since another map file</source>
+        <translation>Die geöffnete Karte mit dem zeigen, was sich gegenüber einer anderen Kartendatei geändert hat</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare With Version…</source>
+        <translation>Mit Ve&amp;rsion vergleichen…</translation>
+    </message>
+    <message>
+        <source>Show the open map with what changed since one of its commits in git</source>
+        <translation>Die geöffnete Karte mit dem zeigen, was sich seit einem ihrer Commits in git geändert hat</translation>
+    </message>
+    <message>
+        <source>&amp;Next Change</source>
+        <translation>&amp;Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Change</source>
+        <translation>&amp;Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>&amp;Take Back Change</source>
+        <translation>Änderung &amp;zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Put the change shown back the way the old version had it</source>
+        <translation>Für die gezeigte Änderung den Stand der alten Version wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Comparison as SVG…</source>
+        <translation>Vergleich als SVG &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Compare</source>
+        <translation>Vergleich &amp;beenden</translation>
+    </message>
+    <message>
+        <source>C&amp;hanges</source>
+        <translation>Än&amp;derungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compared with {version}: %n changes (F8 walks them)</source>
+        <translation>
+            <numerusform>Verglichen mit {version}: %n Änderung (F8 springt zu ihr)</numerusform>
+            <numerusform>Verglichen mit {version}: %n Änderungen (F8 geht sie durch)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot compare</source>
+        <translation>Vergleich nicht möglich</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a map:</source>
+        <translation>{path} kann nicht als Karte gelesen werden:</translation>
+    </message>
+    <message>
+        <source>Compare with map</source>
+        <translation>Mit Karte vergleichen</translation>
+    </message>
+    <message>
+        <source>Argument maps</source>
+        <translation>Argumentkarten</translation>
+    </message>
+    <message>
+        <source>Compare With Version</source>
+        <translation>Mit Version vergleichen</translation>
+    </message>
+    <message>
+        <source>git has no commits of {file} yet.</source>
+        <translation>git hat noch keine Commits von {file}.</translation>
+    </message>
+    <message>
+        <source>Take back: {change}</source>
+        <translation>Zurücknehmen: {change}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>{path} exportiert</translation>
+    </message>
+    <message>
+        <source>Export comparison as SVG</source>
+        <translation>Vergleich als SVG exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>CompareOverlay</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <extracomment>milliseconds after an edit before the difference is computed again the difference was computed again (after an edit, an undo, a reload)</extracomment>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moved</source>
+        <translation>
+            <numerusform>%n verschoben</numerusform>
+            <numerusform>%n verschoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other changes</source>
+        <translation>
+            <numerusform>%n sonstige Änderung</numerusform>
+            <numerusform>%n sonstige Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compared with {version}</source>
+        <translation>Verglichen mit {version}</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>keine Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePanel</name>
+    <message>
+        <source>Not comparing. File → Compare With… compares the open map with another file or an earlier version.</source>
+        <extracomment>the fields of an added or removed claim that are shown, in this order the row chosen in the list (by click or keys)</extracomment>
+        <translation>Kein Vergleich aktiv. Datei → Vergleichen mit… vergleicht die geöffnete Karte mit einer anderen Datei oder einer früheren Version.</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Vorherige</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Nächste ▶</translation>
+    </message>
+    <message>
+        <source>Take &amp;Back</source>
+        <translation>&amp;Zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Put this change back the way the old version had it (one step that Undo takes back)</source>
+        <translation>Für diese Änderung den Stand der alten Version wiederherstellen (ein Schritt, den Rückgängig zurücknimmt)</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Export the picture of the differences as SVG</source>
+        <translation>Das Bild der Unterschiede als SVG exportieren</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Leave compare mode: the plain map again</source>
+        <translation>Den Vergleich beenden: wieder nur die Karte</translation>
+    </message>
+    <message>
+        <source>added claim</source>
+        <translation>Aussage hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed claim</source>
+        <translation>Aussage entfernt</translation>
+    </message>
+    <message>
+        <source>changed claim</source>
+        <translation>Aussage geändert</translation>
+    </message>
+    <message>
+        <source>moved claim</source>
+        <translation>Aussage verschoben</translation>
+    </message>
+    <message>
+        <source>renamed claim</source>
+        <translation>Aussage umbenannt</translation>
+    </message>
+    <message>
+        <source>added relation</source>
+        <translation>Beziehung hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed relation</source>
+        <translation>Beziehung entfernt</translation>
+    </message>
+    <message>
+        <source>changed relation</source>
+        <translation>Beziehung geändert</translation>
+    </message>
+    <message>
+        <source>added source</source>
+        <translation>Quelle hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed source</source>
+        <translation>Quelle entfernt</translation>
+    </message>
+    <message>
+        <source>changed source</source>
+        <translation>Quelle geändert</translation>
+    </message>
+    <message>
+        <source>changed header</source>
+        <translation>Kopf der Karte geändert</translation>
+    </message>
+    <message>
+        <source>claims in a new order</source>
+        <translation>Aussagen neu geordnet</translation>
+    </message>
+    <message>
+        <source>relations in a new order</source>
+        <translation>Beziehungen neu geordnet</translation>
+    </message>
+    <message>
+        <source>sources in a new order</source>
+        <translation>Quellen neu geordnet</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a change in the list or on the map, or walk them with &lt;b&gt;F8&lt;/b&gt; and &lt;b&gt;Shift+F8&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie eine Änderung in der Liste oder auf der Karte aus, oder gehen Sie die Änderungen mit &lt;b&gt;F8&lt;/b&gt; und &lt;b&gt;Umschalt+F8&lt;/b&gt; durch.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The entries both versions have stand in another order in the file.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Einträge, die beide Versionen haben, stehen in der Datei in einer anderen Reihenfolge.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsMode</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>&amp;Next Conflict</source>
+        <translation>&amp;Nächster Konflikt</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Conflict</source>
+        <translation>&amp;Vorheriger Konflikt</translation>
+    </message>
+    <message>
+        <source>Take &amp;Ours</source>
+        <translation>&amp;Unsere übernehmen</translation>
+    </message>
+    <message>
+        <source>Take &amp;Theirs</source>
+        <translation>&amp;Deren übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Conflicts</source>
+        <translation>Merge-K&amp;onflikte</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} has %n merge conflicts: keep ours or take theirs for each in the Conflicts panel (F7 walks them).</source>
+        <translation>
+            <numerusform>{title} hat %n Merge-Konflikt: Behalten Sie im Bereich „Konflikte“ unsere Fassung, oder übernehmen Sie ihre (F7 springt zu ihm).</numerusform>
+            <numerusform>{title} hat %n Merge-Konflikte: Behalten Sie für jeden im Bereich „Konflikte“ unsere Fassung, oder übernehmen Sie ihre (F7 geht sie durch).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve conflict: take ours</source>
+        <translation>Konflikt lösen: unsere übernehmen</translation>
+    </message>
+    <message>
+        <source>Resolve conflict: take theirs</source>
+        <translation>Konflikt lösen: ihre übernehmen</translation>
+    </message>
+    <message>
+        <source>Every merge conflict is resolved; save the map to keep it.</source>
+        <translation>Alle Merge-Konflikte sind gelöst; speichern Sie die Karte, um das Ergebnis zu behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>Take &amp;Ours</source>
+        <translation>&amp;Unsere übernehmen</translation>
+    </message>
+    <message>
+        <source>Keep what the map holds (our side); the conflict goes</source>
+        <translation>Behalten, was die Karte enthält (unsere Seite); der Konflikt verschwindet</translation>
+    </message>
+    <message>
+        <source>Take &amp;Theirs</source>
+        <translation>&amp;Deren übernehmen</translation>
+    </message>
+    <message>
+        <source>Put the other side&apos;s version in; the conflict goes</source>
+        <translation>Die Fassung der anderen Seite übernehmen; der Konflikt verschwindet</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous conflict</source>
+        <translation>Vorheriger Konflikt</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next conflict</source>
+        <translation>Nächster Konflikt</translation>
+    </message>
+    <message>
+        <source>#{number} cannot be read: {problem}</source>
+        <translation>#{number} kann nicht gelesen werden: {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge conflicts left: for each, keep ours or take theirs.</source>
+        <translation>
+            <numerusform>Noch %n Merge-Konflikt: Behalten Sie unsere Fassung, oder übernehmen Sie ihre.</numerusform>
+            <numerusform>Noch %n Merge-Konflikte: Behalten Sie bei jedem unsere Fassung, oder übernehmen Sie ihre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No merge conflicts in this map.</source>
+        <translation>Keine Merge-Konflikte in dieser Karte.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This entry cannot be read; correct it in the file, or settle it by hand and delete it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieser Eintrag kann nicht gelesen werden; korrigieren Sie ihn in der Datei, oder klären Sie ihn von Hand und löschen Sie ihn.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Ours (in the map)</source>
+        <translation>Unsere (in der Karte)</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Deren</translation>
+    </message>
+    <message>
+        <source>Relations that go with each side</source>
+        <translation>Beziehungen, die zu jeder Seite gehören</translation>
+    </message>
+</context>
+<context>
     <name>CoverageBar</name>
     <message>
         <source>Paragraphs with a quote (green) and without (grey)</source>
@@ -1257,7 +1634,7 @@ GraphML). Die README des Quellcodes gibt einen kurzen Rundgang durch die Anwendu
     <name>MapScene</name>
     <message>
         <source>Move</source>
-        <extracomment>seconds the app waits for dot before it shows argmap&apos;s own layered layout (and lets dot go on in the background) the map&apos;s language changed, and with it the words drawn into it (kinds, badges, legend) how the latest layout was made: &quot;full&quot; (dot), &quot;stable&quot; (from the one before) or &quot;again&quot; (the one this content had before, after an undo) the evaluation&apos;s labels drawn on the claims (see set_labels) gradual strengths drawn as a bar on each claim (see set_strengths) whether ``layout`` is a real one (dot&apos;s, or one made from dot&apos;s after edits), not the quick provisional one shown while dot works the next layout is a full dot layout (first open, Auto Layout, direction) real layouts by what they depend on: undo brings back the picture it had where new claims were first drawn (a double click, the middle of the view) the picture shown before each Auto Layout step, for its undo claims shown in the layered layout while dot is still working on them</extracomment>
+        <extracomment>seconds the app waits for dot before it shows argmap&apos;s own layered layout (and lets dot go on in the background) the map&apos;s language changed, and with it the words drawn into it (kinds, badges, legend) how the latest layout was made: &quot;full&quot; (dot), &quot;stable&quot; (from the one before) or &quot;again&quot; (the one this content had before, after an undo) relations selected when a layout began to be applied (hiding edges deselects them) the evaluation&apos;s labels drawn on the claims (see set_labels) gradual strengths drawn as a bar on each claim (see set_strengths) whether ``layout`` is a real one (dot&apos;s, or one made from dot&apos;s after edits), not the quick provisional one shown while dot works the next layout is a full dot layout (first open, Auto Layout, direction) real layouts by what they depend on: undo brings back the picture it had where new claims were first drawn (a double click, the middle of the view) the picture shown before each Auto Layout step, for its undo claims shown in the layered layout while dot is still working on them</extracomment>
         <translation>Verschieben</translation>
     </message>
     <message numerus="yes">
@@ -1632,6 +2009,37 @@ Sollen sie wiederhergestellt werden? Sie öffnen sich als ungespeicherte Änderu
     <message>
         <source>A bar on every claim: its strength from its base score, its reasons and its objections (gradual semantics)</source>
         <translation>Ein Balken auf jeder Aussage: ihre Stärke aus Grundwert, Gründen und Einwänden (graduelle Semantik)</translation>
+    </message>
+</context>
+<context>
+    <name>VersionDialog</name>
+    <message>
+        <source>Compare With Version</source>
+        <translation>Mit Version vergleichen</translation>
+    </message>
+    <message>
+        <source>The versions of {file} in git. The map as it is open now is compared with the one chosen.</source>
+        <translation>Die Versionen von {file} in git. Die Karte, wie sie jetzt geöffnet ist, wird mit der gewählten verglichen.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
     </message>
 </context>
 </TS>

@@ -80,13 +80,19 @@ def test_a_million_tiny_claims_are_refused_before_parsing():
     loaded = load_text(text, "tiny.yaml")
     assert time.perf_counter() - start < 1.0
     [err] = loaded.diagnostics
-    assert str(err).startswith("tiny.yaml:1:1: error: file has about 2,000,004 keys")
-    assert ("more than the 400,000 a map file may have (argmap check reads up to "
-            f"{MAX_ITEMS:,}); refusing to read it") in err.message
+    assert str(err).startswith("tiny.yaml:1:1: error: file is larger than 8 MiB")
     start = time.perf_counter()
     [err] = load_text(text, "tiny.yaml", max_claims=CHECK_MAX_CLAIMS).diagnostics
     assert time.perf_counter() - start < 1.0
+    assert str(err).startswith("tiny.yaml:1:1: error: file has about 2,000,004 keys")
     assert f"more than the {MAX_ITEMS:,} a map file may have; refusing to read it" in err.message
+    # fewer bytes, as many keys: what the app may read is counted too
+    text = "argmap: 1\ntitle: t\nclaims:\n" + "".join(
+        f"  c{i}: {{text: x}}\n" for i in range(250_000))
+    [err] = load_text(text, "tiny.yaml").diagnostics
+    assert str(err).startswith("tiny.yaml:1:1: error: file has about 500,003 keys")
+    assert ("more than the 400,000 a map file may have (argmap check reads up to "
+            f"{MAX_ITEMS:,}); refusing to read it") in err.message
 
 
 def test_only_the_first_problems_are_listed_and_the_rest_counted():
@@ -99,3 +105,17 @@ def test_only_the_first_problems_are_listed_and_the_rest_counted():
     assert loaded.more_warnings == hidden and loaded.more_errors == 0
     assert loaded.warning_count == 4_000 and loaded.error_count == 0
     assert loaded.map is not None
+
+
+def test_more_text_than_is_drawn_is_refused_before_parsing_and_check_reads_it():
+    filler = "Wortlaut " * 100
+    text = "argmap: 1\ntitle: t\nclaims:\n" + "".join(
+        f"  c{i}: {{text: '{i} {filler}'}}\n" for i in range(10_000))
+    assert 8 * 1024 * 1024 < len(text) < 32 * 1024 * 1024
+    start = time.perf_counter()
+    [err] = load_text(text, "long.yaml").diagnostics
+    assert time.perf_counter() - start < 1.0
+    assert str(err) == ("long.yaml:1:1: error: file is larger than 8 MiB (argmap check reads "
+                        "up to 32 MiB); refusing to read it")
+    checked = load_text(text, "long.yaml", max_claims=CHECK_MAX_CLAIMS)
+    assert checked.map is not None and len(checked.map.claims) == 10_000

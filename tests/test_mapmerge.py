@@ -521,8 +521,10 @@ def test_the_versions_of_the_bundled_maps_merge_as_their_history_says(name):
         assert render_fast(kept.map, texts[j]) == texts[j]     # not a byte changed
         taken = merge_maps(a, a, b)
         assert taken.clean and taken.map.snapshot() == b.snapshot()
+        # written over the older text, which keeps its own order of the entries both
+        # have (a save changes only what changed; a reorder alone is not carried)
         again = load_text(render_fast(taken.map, texts[i]), name, resolve=False)
-        assert again.map.snapshot() == b.snapshot()
+        assert unordered(again.map) == unordered(b)
     # a later version holds the earlier one's edits: merged with them, it stays itself,
     # unless it changed again what the earlier one changed (then that is a conflict,
     # and the map holds ours)

@@ -1,8 +1,8 @@
 """Argument schemes on a map's relations, and the state of their critical questions.
 
 A support or attack may name its ``scheme`` (an id of the catalogue,
-argmap.schemes, or its AIFdb name) and the ``roles`` of its premises.  Each
-critical question of the scheme is
+argmap.schemes, or of the map's own schemes, or its AIFdb name) and the
+``roles`` of its premises.  Each critical question of the scheme is
 
 * ``no`` when an attack or undercut of the map names it in its ``answers``
   (``answers: {r4: reliability}``: "this relation says no to r4's question
@@ -26,14 +26,16 @@ from dataclasses import dataclass, field
 from .commands import Command, Macro, SetRelationField
 from .diagnostics import WARNING, Diagnostic
 from .model import ArgumentMap, Relation
-from .schemes import Catalogue, Question, Scheme, catalogue
+from .schemes import Catalogue, Question, Scheme, catalogue, map_catalogue
 
 Where = Callable[[tuple, bool], tuple[int, int]]
 STATES = ("yes", "no", "open")
 
 
 def scheme_of(rel: Relation, schemes: Catalogue | None = None) -> Scheme | None:
-    """The scheme a relation names (by id or AIFdb name), or None."""
+    """The scheme a relation names (by id or AIFdb name) in ``schemes`` (the map's
+    catalogue, :func:`~argmap.schemes.map_catalogue`; the shipped one when not given),
+    or None."""
     if not rel.scheme:
         return None
     cat = schemes or catalogue()
@@ -52,8 +54,8 @@ class QuestionState:
 def question_states(amap: ArgumentMap, schemes: Catalogue | None = None
                     ) -> dict[str, list[QuestionState]]:
     """Relation key -> the state of each critical question of its scheme, for every
-    relation that names a known scheme."""
-    cat = schemes or catalogue()
+    relation that names a known scheme (of ``schemes``, by default the map's)."""
+    cat = schemes or map_catalogue(amap)
     noes: dict[tuple[str, str], list[str]] = {}
     for r in amap.relations:
         for key, qid in r.answers.items():
@@ -81,8 +83,13 @@ def open_questions(amap: ArgumentMap, schemes: Catalogue | None = None) -> dict[
 
 def scheme_diagnostics(relations: Iterable[tuple[int, Relation]], file: str, where: Where,
                        schemes: Catalogue | None = None) -> list[Diagnostic]:
-    """Warnings for schemes, roles, questions and answers that do not fit: ``relations``
-    are (index in the file's list, relation)."""
+    """Warnings for schemes, roles, questions and answers that do not fit ``schemes``
+    (the map's catalogue; the shipped one when not given): ``relations`` are (index in
+    the file's list, relation).
+
+    A required role no premise has is not warned about when the relation answers
+    ``yes`` to every critical question about that role: the analyst granted it (the
+    article takes the expert's standing for granted)."""
     rels = list(relations)
     if not any(r.scheme or r.roles or r.questions or r.answers for _, r in rels):
         return []          # the catalogue is not even read
@@ -121,7 +128,7 @@ def scheme_diagnostics(relations: Iterable[tuple[int, Relation]], file: str, whe
                          ("relations", i, "roles", pid), False, r.key)
             given = set(r.roles.values())
             for needed in scheme.required_roles:
-                if needed.id not in given:
+                if needed.id not in given and not granted(scheme, needed.id, r):
                     warn(f"{name}: no premise has the role '{needed.id}' the scheme "
                          f"'{scheme.id}' needs", ("relations", i, "scheme"), False, r.key)
             for qid in r.questions:
@@ -147,6 +154,14 @@ def scheme_diagnostics(relations: Iterable[tuple[int, Relation]], file: str, whe
                 warn(f"{name}: the scheme '{target.id}' of '{key}' has no critical question "
                      f"'{qid}'", path, False, r.key)
     return out
+
+
+def granted(scheme: Scheme, role: str, rel: Relation) -> bool:
+    """Whether ``rel`` answers yes to every critical question of ``scheme`` about the
+    premise in ``role`` (and the scheme asks at least one): the premise is granted, so
+    the argument needs none in the map."""
+    about = [q.id for q in scheme.questions if q.targets == role]
+    return bool(about) and all(rel.questions.get(q) == "yes" for q in about)
 
 
 # -- editing: undoable commands -----------------------------------------------------------

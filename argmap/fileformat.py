@@ -123,6 +123,9 @@ def from_data(data: Any, relations: list[Relation | None] | None = None) -> Argu
             direction=direction if isinstance(direction, str) else "TB",
             tag_colors={_str(k): _str(v) for k, v in tags.items()} if isinstance(tags, dict) else {},
         )
+    schemes = data.get("schemes")
+    if isinstance(schemes, dict):       # kept as written; argmap.schemes checks them
+        amap.schemes = copy.deepcopy(schemes)
     sources = data.get("sources")
     if isinstance(sources, dict):
         for sid, s in sources.items():
@@ -210,6 +213,8 @@ def header_to_data(amap: ArgumentMap) -> dict[str, Any]:
         display["tags"] = dict(amap.display.tag_colors)
     if display:
         out["display"] = display
+    if amap.schemes:
+        out["schemes"] = copy.deepcopy(amap.schemes)
     if amap.sources:
         out["sources"] = {sid: source_to_data(s) for sid, s in amap.sources.items()}
     return out

@@ -84,16 +84,27 @@ def clean_data(text: str, file: str) -> Any:
     """The plain data of a map text that reads without error and fits the schema
     (None otherwise): what a comparison needs, without the positions of values."""
     from .diagnostics import MapError
-    from .mapio import MAX_CLAIMS, _too_big
+    from .mapio import FAST_READER_FROM, MAX_CLAIMS, _too_big
     from .schema import fast_valid
     from .yamlread import check_size, read_yaml_with_errors
 
     try:
         check_size(text, file)
-        doc, errors = read_yaml_with_errors(text, file)
     except MapError:
         return None
-    data = doc.data
+    fast = None
+    if len(text) >= FAST_READER_FROM:       # a big map written plainly: the fast reader
+        from .yamlfast import read
+        fast = read(text, file)
+    errors: list = []
+    if fast is not None:
+        data = fast.data
+    else:
+        try:
+            doc, errors = read_yaml_with_errors(text, file)
+        except MapError:
+            return None
+        data = doc.data
     if errors or not isinstance(data, dict) or _too_big(data, text, file, MAX_CLAIMS) is not None:
         return None
     return data if fast_valid(data) else None

@@ -26,7 +26,7 @@ from .model import CLAIM_FIELDS, ArgumentMap, Claim, Relation, Source
 CONTENT_FIELDS = tuple(f for f in CLAIM_FIELDS if f != "pos")
 #: header fields, in the order the file writes them
 HEADER_FIELDS = ("title", "description", "lang", "source_folder", "conclusion",
-                 "direction", "tag_colors")
+                 "direction", "tag_colors", "schemes")
 SOURCE_FIELDS = ("title", "outlet", "date", "file", "url", "note")
 #: relation fields a change may name, in the order they are reported
 RELATION_CHANGES = ("type", "reversed", "premises", "target", "scheme", "roles", "questions",
@@ -189,6 +189,8 @@ class MapDiff:
                 out.display.tag_colors = dict(c.new)
             elif c.field == "conclusion":
                 out.conclusion = dict(c.new)
+            elif c.field == "schemes":
+                out.schemes = copy.deepcopy(c.new)
             else:
                 setattr(out, c.field, c.new)
         # sources
@@ -257,7 +259,8 @@ def _header_values(amap: ArgumentMap) -> dict[str, Any]:
     return {"title": amap.title, "description": amap.description, "lang": amap.lang,
             "source_folder": amap.source_folder, "conclusion": dict(amap.conclusion),
             "direction": amap.display.direction,
-            "tag_colors": dict(amap.display.tag_colors)}
+            "tag_colors": dict(amap.display.tag_colors),
+            "schemes": copy.deepcopy(amap.schemes)}
 
 
 def _header_changes(old: ArgumentMap, new: ArgumentMap) -> list[FieldChange]:

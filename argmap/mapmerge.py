@@ -465,3 +465,15 @@ class _Merge:
                 self.out.conclusion = merged
             else:
                 self.out.display.tag_colors = merged
+        # the map's own schemes, scheme by scheme (a conflict keeps OURS' scheme)
+        own = [m.schemes for m in maps]
+        schemes: dict[str, Any] = {}
+        for key in _order(*(list(d) for d in own)):
+            b, o, t = (d.get(key, DELETED) for d in own)
+            value, conflict = _pick(b, o, t)
+            if value != DELETED:
+                schemes[key] = copy.deepcopy(value)
+            if conflict:
+                entries.append({"header": "schemes", "key": key, "ours": copy.deepcopy(o),
+                                "theirs": copy.deepcopy(t)})
+        self.out.schemes = schemes

@@ -25,6 +25,8 @@ errors ``argmap check`` reports for them, and what resolving one means
 
 from __future__ import annotations
 
+import copy
+
 from typing import Any, Callable
 
 from .commands import (
@@ -42,8 +44,9 @@ KINDS = ("header", "source", "claim", "relation")
 #: the start of every message about a conflict (see :func:`is_conflict`)
 PREFIX = "merge conflict"
 HEADER_PLAIN = ("title", "description", "lang", "source_folder", "direction")
-#: header fields merged key by key: the conclusion's claims, the tags' colours
-HEADER_KEYED = ("conclusion", "tags")
+#: header fields merged key by key: the conclusion's claims, the tags' colours, the
+#: map's own schemes
+HEADER_KEYED = ("conclusion", "tags", "schemes")
 SOURCE_DATA = ("title", "outlet", "date", "file", "url", "note")
 RELATION_DATA = ("id", "type", "from", "to", "scheme", "roles", "questions", "answers", "note")
 _FIELDS = {"header": HEADER_PLAIN + HEADER_KEYED, "source": SOURCE_DATA,
@@ -229,6 +232,32 @@ class _SetConclusion(Command):
         self._put(self.old)
 
 
+class _SetScheme(Command):
+    """One of the map's own schemes (None: the map leaves it to the catalogue)."""
+
+    def __init__(self, amap: ArgumentMap, scheme_id: str, data: Any) -> None:
+        super().__init__()
+        self.amap, self.scheme_id = amap, scheme_id
+        self.old = copy.deepcopy(amap.schemes)
+        self.new = copy.deepcopy(amap.schemes)
+        if data is None:
+            self.new.pop(scheme_id, None)
+        else:
+            self.new[scheme_id] = copy.deepcopy(data)
+        self.text = "Change scheme"
+
+    def _put(self, value: dict[str, Any]) -> None:
+        if value != self.amap.schemes:
+            self.amap.schemes = copy.deepcopy(value)
+            self.amap.header_changed.emit("schemes")
+
+    def redo(self) -> None:
+        self._put(self.new)
+
+    def undo(self) -> None:
+        self._put(self.old)
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -239,6 +268,8 @@ def _header(amap: ArgumentMap, entry: dict, do: Callable[[Command], None]) -> No
         do(_SetConclusion(amap, entry["key"], None if value == DELETED else _text(value)))
     elif name == "tags":
         do(SetTagColor(amap, entry["key"], None if value == DELETED else _text(value)))
+    elif name == "schemes":
+        do(_SetScheme(amap, entry["key"], None if value == DELETED else value))
     else:
         do(SetHeader(amap, name, _text(value)))
 

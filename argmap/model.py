@@ -136,6 +136,10 @@ class ArgumentMap:
         #: it, recorded by the analyst; `argmap check` warns when the map evaluates otherwise
         self.conclusion: dict[str, str] = {}
         self.display = Display()
+        #: the map's own argument schemes, as its header gives them (scheme id -> the
+        #: scheme's data, docs/schemes.md); argmap.schemes.map_catalogue lays them over
+        #: the shipped catalogue
+        self.schemes: dict[str, Any] = {}
         self.sources: dict[str, Source] = {}
         self.claims: dict[str, Claim] = {}
         self.relations: list[Relation] = []
@@ -298,6 +302,7 @@ class ArgumentMap:
         other.source_folder = self.source_folder
         other.conclusion = dict(self.conclusion)
         other.display = Display(self.display.direction, dict(self.display.tag_colors))
+        other.schemes = copy.deepcopy(self.schemes)
         other.sources = {k: copy.copy(v) for k, v in self.sources.items()}
         other.external_sources = dict(self.external_sources)
         other.claims = {cid: c.clone() for cid, c in self.claims.items()}
@@ -315,6 +320,7 @@ class ArgumentMap:
             "title": self.title, "description": self.description, "lang": self.lang,
             "source_folder": self.source_folder, "conclusion": dict(self.conclusion),
             "direction": self.display.direction, "tag_colors": dict(self.display.tag_colors),
+            "schemes": copy.deepcopy(self.schemes),
             "sources": {k: vars(s).copy() for k, s in self.sources.items()},
             "claims": [claim_dict(c) for c in self.claims.values()],
             "relations": [(r.id, r.type, list(r.premises), r.target, r.note, r.scheme,

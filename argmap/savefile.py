@@ -32,7 +32,7 @@ from .fileformat import to_data
 from .model import CLAIM_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, ArgumentMap
 
 TOP_FIELDS = ("argmap", "title", "description", "lang", "source_folder", "conclusion", "display",
-              "sources", "claims", "relations", "conflicts")
+              "schemes", "sources", "claims", "relations", "conflicts")
 DISPLAY_FIELDS = ("direction", "tags")
 #: Values the canonical data leaves out; a file that spells them out keeps them.
 DEFAULTS = {"direction": "TB", "kind": "claim", "base": 0.5}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .critical_questions import question_states, scheme_of
 from .model import ArgumentMap
-from .schemes import Catalogue, catalogue
+from .schemes import Catalogue, map_catalogue
 
 
 @dataclass
@@ -47,10 +47,11 @@ class SchemeMark:
 
 
 def scheme_marks(amap: ArgumentMap, schemes: Catalogue | None = None) -> dict[str, SchemeMark]:
-    """Relation key -> its mark, for every relation that names a known scheme."""
+    """Relation key -> its mark, for every relation that names a known scheme (of
+    ``schemes``, by default the map's own laid over the catalogue)."""
     if not any(r.scheme for r in amap.relations):
         return {}
-    cat = schemes or catalogue()
+    cat = schemes or map_catalogue(amap)
     lang = amap.lang
     out: dict[str, SchemeMark] = {}
     by_key = {r.key: r for r in amap.relations}

@@ -10,20 +10,26 @@ inference itself.
 :func:`catalogue` reads and checks it once; :func:`merge` lays a map's own
 schemes (a mapping of the same shape, from the map's header) over it.
 Problems are reported as :class:`~argmap.diagnostics.MapError` with the file,
-line and column of the value at fault.
+line and column of the value at fault. :func:`map_catalogue` is the catalogue
+a map uses: the shipped one with the map's own schemes laid over it.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .diagnostics import ERROR, Diagnostic, MapError
 from .resources import resource_path
-from .yamlread import Document, read_yaml
+from .yamlread import read_yaml
+
+if TYPE_CHECKING:
+    from .model import ArgumentMap
 
 #: the catalogue file, in the resources folder
 FILE = "schemes.yaml"
@@ -164,6 +170,12 @@ class Catalogue:
         self._schemes = dict(schemes)
         self._by_aif = {aif_key(s.aif): s for s in self._schemes.values() if s.aif}
         self._by_aif_id = {s.aif_id: s for s in self._schemes.values() if s.aif_id is not None}
+        named: dict[str, set[str]] = {}    # a name's key -> the schemes it may mean
+        for s in self._schemes.values():
+            for text in (s.id, s.name.en, s.name.de):
+                named.setdefault(aif_key(text), set()).add(s.id)
+        self._by_name = {k: self._schemes[next(iter(v))] for k, v in named.items()
+                         if len(v) == 1 and k}
 
     def __iter__(self) -> Iterator[Scheme]:
         return iter(self._schemes.values())
@@ -199,13 +211,59 @@ class Catalogue:
             scheme_id = int(scheme_id)
         return self._by_aif_id.get(scheme_id)
 
+    def find(self, name: str | None) -> Scheme | None:
+        """The scheme ``name`` names, or None: a scheme id (``expert-opinion``), an AIF
+        name in any of its forms (:meth:`by_aif`), or the German or English name of one
+        scheme (``Slippery slope argument``, ``Argument aus einem Präzedenzfall``), which
+        finds also the schemes AIFdb has no name for."""
+        if not name:
+            return None
+        return self.get(name) or self.by_aif(name) or self._by_name.get(aif_key(name))
+
     def to_data(self) -> dict[str, Any]:
         return {"version": 1, "schemes": {s.id: s.to_data() for s in self}}
+
+
+#: the generic schemes of the catalogue: a relation that names one names no particular
+#: scheme (AIF writes them on every inference, conflict and rephrase without one)
+GENERIC = ("default-inference", "default-conflict", "default-rephrase")
+
+
+def interchange_name(scheme: Scheme) -> str:
+    """The name AIF and Argdown files give ``scheme``: AIFdb's (``Expert Opinion``), else
+    its English name (``Argument from precedent``), which :meth:`Catalogue.find` reads
+    back."""
+    return scheme.aif or scheme.name.en
+
+
+def scheme_from_name(name: str, schemes: Catalogue | None = None) -> str:
+    """The ``scheme`` of a relation whose AIF or Argdown file names the scheme ``name``:
+    the id of the catalogue's scheme of that name (:meth:`Catalogue.find`), "" for a
+    generic one (``Default Inference``) or no name, else the name as written (on one
+    line): a scheme the catalogue does not have, which an export writes back unchanged.
+    """
+    name = " ".join(name.split())
+    if not name:
+        return ""
+    found = (schemes if schemes is not None else catalogue()).find(name)
+    if found is None:
+        return name
+    return "" if found.id in GENERIC else found.id
 
 
 # ---- reading and checking ------------------------------------------------------------------
 
 Where = Callable[[tuple, bool], tuple[int, int]]
+
+
+class Places(Protocol):
+    """Where the parts of a file stand: a :class:`~argmap.yamlread.Document`, or
+    anything else with its file name and ``where(path, key)``."""
+
+    @property
+    def file(self) -> str: ...
+
+    def where(self, path: tuple, key: bool = False) -> tuple[int, int]: ...
 
 
 class _Checker:
@@ -415,7 +473,7 @@ class _Checker:
                               f"which scheme '{other}' does not have")
 
 
-def _where(doc: Document | None, prefix: tuple) -> Where:
+def _where(doc: Places | None, prefix: tuple) -> Where:
     def where(path: tuple, key: bool = False) -> tuple[int, int]:
         return doc.where(prefix + tuple(path), key) if doc is not None else (0, 0)
     return where
@@ -479,7 +537,7 @@ def _overlay(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def merge(base: Catalogue, overrides: Mapping[str, Any] | None, *,
-          doc: Document | None = None, path: tuple = ()) -> Catalogue:
+          doc: Places | None = None, path: tuple = ()) -> Catalogue:
     """``base`` with the schemes of ``overrides`` added or laid over it.
 
     ``overrides`` maps scheme ids to schemes of the catalogue's shape. A new
@@ -508,3 +566,37 @@ def merge(base: Catalogue, overrides: Mapping[str, Any] | None, *,
     if checker.errors:
         raise MapError(checker.errors)
     return Catalogue(schemes)
+
+
+# ---- the catalogue of one map ----------------------------------------------------------------
+
+#: the catalogues of the last maps asked for, by the text of their own schemes
+_MAP_CATALOGUES: OrderedDict[str, Catalogue] = OrderedDict()
+_MAP_CATALOGUES_SIZE = 16
+_MAP_LOCK = threading.Lock()
+
+
+def map_catalogue(amap: ArgumentMap) -> Catalogue:
+    """The schemes ``amap`` may name: the shipped catalogue with the map's own schemes
+    (its header's ``schemes:``, :attr:`ArgumentMap.schemes`) laid over it by
+    :func:`merge`. Cheap to call again: the result is kept for the content of the map's
+    schemes, and a map without any gets the shipped catalogue itself. When the map's
+    schemes do not check (``argmap check`` reports why), the shipped catalogue."""
+    own = getattr(amap, "schemes", None)
+    if not own:
+        return catalogue()
+    key = repr(own)
+    with _MAP_LOCK:
+        found = _MAP_CATALOGUES.get(key)
+        if found is not None:
+            _MAP_CATALOGUES.move_to_end(key)
+            return found
+    try:
+        merged = merge(catalogue(), own)
+    except MapError:
+        merged = catalogue()
+    with _MAP_LOCK:
+        _MAP_CATALOGUES[key] = merged
+        while len(_MAP_CATALOGUES) > _MAP_CATALOGUES_SIZE:
+            _MAP_CATALOGUES.popitem(last=False)
+    return merged

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import math
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from .diagnostics import ERROR, WARNING, Diagnostic
+from .diagnostics import ERROR, WARNING, Diagnostic, MapError
 from .fileformat import relation_from_data
 from .model import Relation
+
+if TYPE_CHECKING:
+    from .schemes import Catalogue
 
 Where = Callable[[tuple, bool], tuple[int, int]]
 
@@ -162,10 +165,38 @@ def check_data(data: Any, file: str, where: Where,
         if cid not in claim_in_relation and len(claims) > 1:
             add(WARNING, f"claim '{cid}' is in no relation", cpath, key=True, subject=cid)
     # -- argument schemes and their critical questions -------------------------
+    schemes = _own_schemes(data.get("schemes"), file, where, out)
     if any(r.scheme or r.roles or r.questions or r.answers for _, r in relations):
         from .critical_questions import scheme_diagnostics   # the catalogue only when needed
-        out += scheme_diagnostics(relations, file, where)
+        out += scheme_diagnostics(relations, file, where, schemes)
     if "conflicts" in data:     # left by argmap merge
         from .merge_conflicts import conflict_diagnostics
         out += conflict_diagnostics(data, file, where)
     return out
+
+
+class _Places:
+    """The file name and ``where`` of :func:`check_data`, as argmap.schemes.merge wants
+    them."""
+
+    def __init__(self, file: str, where: Where) -> None:
+        self.file, self._where = file, where
+
+    def where(self, path: tuple, key: bool = False) -> tuple[int, int]:
+        return self._where(path, key)
+
+
+def _own_schemes(own: Any, file: str, where: Where,
+                 out: list[Diagnostic]) -> Catalogue | None:
+    """The catalogue with the map's own schemes (its header's ``schemes:``) laid over
+    it, their errors added to ``out``; None for the shipped catalogue (no schemes of
+    its own, or ones with errors)."""
+    if not isinstance(own, dict) or not own:
+        return None
+    from .schemes import catalogue, merge
+    try:     # an entry that is no mapping is the schema's to report
+        return merge(catalogue(), {k: v for k, v in own.items() if isinstance(v, dict)},
+                     doc=_Places(file, where), path=("schemes",))
+    except MapError as exc:
+        out += exc.diagnostics
+        return None

@@ -26,7 +26,7 @@ from ..critical_questions import (
     set_scheme,
 )
 from ..model import ArgumentMap, Relation
-from ..schemes import Catalogue, Question, Scheme, catalogue
+from ..schemes import Catalogue, Question, Scheme, map_catalogue
 from .document import MapDocument
 from .language import current_language
 
@@ -144,7 +144,7 @@ class SchemeEditor(QWidget):
         self.setVisible(rel.type in KINDS)      # a rephrase is no argument: no scheme
         if rel.type not in KINDS:
             return
-        schemes = catalogue()
+        schemes = map_catalogue(doc.amap)     # the catalogue with the map's own schemes
         scheme = scheme_of(rel, schemes)
         self._list_schemes(schemes, rel, scheme)
         self._show_roles(rel, scheme)
@@ -155,7 +155,7 @@ class SchemeEditor(QWidget):
         shown = fitting(schemes, rel.type)
         if scheme is not None and scheme not in shown:
             shown.append(scheme)
-        listed = (current_language(), tuple(s.id for s in shown))
+        listed = (current_language(), tuple((s.id, s.name, s.source) for s in shown))
         box = self.scheme
         box.blockSignals(True)
         if listed != self._listed:
@@ -180,7 +180,7 @@ class SchemeEditor(QWidget):
         self.roles.setVisible(scheme is not None)
         if scheme is None:
             return
-        key = (current_language(), scheme.id, tuple(rel.premises))
+        key = (current_language(), scheme, tuple(rel.premises))
         if key != self._roles_for:
             self._roles_for = key
             while self.roles_form.rowCount():
@@ -299,10 +299,11 @@ class SchemeEditor(QWidget):
         rel = self.relation
         if rel is None or self.doc is None or scheme_id is None:
             return
-        current = scheme_of(rel)
+        schemes = map_catalogue(self.doc.amap)
+        current = scheme_of(rel, schemes)
         if scheme_id == (current.id if current is not None else rel.scheme):
             return
-        new = catalogue().get(scheme_id) if scheme_id else None
+        new = schemes.get(scheme_id) if scheme_id else None
         self._push(set_scheme(self.doc.amap, rel, scheme_id,
                               {r.id for r in new.roles} if new else set(),
                               {q.id for q in new.questions} if new else set()),
@@ -351,7 +352,9 @@ class SchemeEditor(QWidget):
     def answer_no(self, question_id: str) -> str | None:
         """A new objection in edit mode that answers the question no; its id."""
         rel, doc, builder = self.relation, self.doc, self._builder()
-        schemes = catalogue()
+        if doc is None:
+            return None
+        schemes = map_catalogue(doc.amap)
         scheme = scheme_of(rel, schemes) if rel is not None else None
         question = scheme.question(question_id) if scheme is not None else None
         if rel is None or doc is None or builder is None or scheme is None or question is None:
@@ -377,12 +380,13 @@ def open_question_items(amap: ArgumentMap, style: QStyle) -> list[QListWidgetIte
     translate = QCoreApplication.translate
     icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
     items = []
-    for key, states in question_states(amap).items():
+    schemes = map_catalogue(amap)
+    for key, states in question_states(amap, schemes).items():
         open_ = [s.question for s in states if s.state == "open"]
         if not open_:
             continue
         rel = amap.relation_by_key(key)
-        scheme = scheme_of(rel) if rel is not None else None
+        scheme = scheme_of(rel, schemes) if rel is not None else None
         name = _words(scheme.short) if scheme is not None else ""
         n = len(open_)
         text = translate("SchemeEditor", "relation '{key}' ({scheme}): {n} open question(s)")
@@ -432,9 +436,10 @@ class SchemeFilter(QComboBox):
         chosen = self.currentData()
         counts: dict[str, int] = {}
         names: dict[str, str] = {}
+        schemes = map_catalogue(self.amap) if self.amap is not None else None
         for r in self.amap.relations if self.amap is not None else ():
             if r.scheme:
-                s = scheme_of(r)
+                s = scheme_of(r, schemes)
                 sid = s.id if s is not None else r.scheme
                 counts[sid] = counts.get(sid, 0) + 1
                 names[sid] = _words(s.name) if s is not None else r.scheme
@@ -456,8 +461,9 @@ class SchemeFilter(QComboBox):
         claims: set[str] | None = None
         if sid and self.amap is not None:
             claims = set()
+            schemes = map_catalogue(self.amap)
             for r in self.amap.relations:
-                s = scheme_of(r) if r.scheme else None
+                s = scheme_of(r, schemes) if r.scheme else None
                 if r.scheme and (s.id if s is not None else r.scheme) == sid:
                     claims.update(r.premises)
                     if r.type != "undercut":

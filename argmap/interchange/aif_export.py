@@ -13,7 +13,12 @@
   edges run premise -> S-node -> target, and for an undercut to the S-node of
   the relation it attacks;
 * a rephrase is an MA node (``Default Rephrase``), as AIFdb draws it from the
-  original to its restatement: target -> MA -> premise.
+  original to its restatement: target -> MA -> premise;
+* the S-node's ``scheme`` and text are the relation's scheme as AIFdb spells it
+  (``Expert Opinion``; a conflict scheme on the CA node), with AIFdb's
+  ``schemeID`` where the catalogue knows it; a scheme the catalogue does not
+  have is written as the relation names it; a relation without a scheme gets
+  the generic ``Default Inference``, ``Default Conflict`` or ``Default Rephrase``.
 
 Fields AIF has no place for (claim and relation ids, kind, en, tags, note,
 pos, sources, the map header, relation notes) travel in an ``"argmap"`` object on the
@@ -28,11 +33,24 @@ from typing import Any
 
 from ..fileformat import header_to_data
 from ..model import ArgumentMap, Claim, Relation
+from ..schemes import Catalogue, catalogue, interchange_name, map_catalogue
 
 EXT = "argmap"
 _CLAIM_EXT = ("en", "kind", "speaker", "source", "quote", "tags", "note", "pos", "ref")
 SCHEMES = {"support": ("RA", "Default Inference"), "attack": ("CA", "Default Conflict"),
            "undercut": ("CA", "Default Conflict"), "rephrase": ("MA", "Default Rephrase")}
+
+
+def scheme_node(rtype: str, scheme: str, schemes: Catalogue | None = None
+                ) -> tuple[str, str, str | None]:
+    """The S-node of a relation of type ``rtype`` that names ``scheme`` ("" for none):
+    its AIF type, its scheme name and its schemeID (None where not known), after the
+    catalogue ``schemes`` (the shipped one if not given)."""
+    kind, default = SCHEMES.get(rtype, ("CA", "Default Conflict"))
+    found = (schemes if schemes is not None else catalogue()).find(scheme or default)
+    if found is None:
+        return kind, scheme, None
+    return kind, interchange_name(found), None if found.aif_id is None else str(found.aif_id)
 
 
 def _header(amap: ArgumentMap) -> dict[str, Any]:
@@ -106,12 +124,13 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
                               "timestamp": when, "start": None, "end": None, "source": None})
     node_of: dict[str, str] = {}
     rels: list[tuple[Relation, str]] = []
+    schemes = map_catalogue(amap)       # the map's own schemes, too
     for rel in amap.relations:
         sid = number()
         node_of.setdefault(rel.key, sid)
         rels.append((rel, sid))
     for rel, sid in rels:
-        kind, scheme = SCHEMES.get(rel.type, ("CA", "Default Conflict"))
+        kind, scheme, scheme_id = scheme_node(rel.type, rel.scheme, schemes)
         ext = {}
         if rel.id:
             ext["id"] = rel.id
@@ -120,7 +139,10 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
         for name in ("scheme", "roles", "questions", "answers"):   # argmap's own, exact
             if getattr(rel, name):
                 ext[name] = getattr(rel, name)
-        nodes.append({"nodeID": sid, "text": scheme, "type": kind, "scheme": scheme, EXT: ext})
+        snode: dict[str, Any] = {"nodeID": sid, "text": scheme, "type": kind, "scheme": scheme}
+        if scheme_id is not None:
+            snode["schemeID"] = scheme_id
+        nodes.append({**snode, EXT: ext})
         if rel.type == "rephrase":      # the original -> MA -> its restatement
             edge(node_of_claim.get(rel.target, rel.target), sid)
             for p in rel.premises:

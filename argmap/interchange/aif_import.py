@@ -10,7 +10,12 @@
   claim its speaker (``Name : text``, or the locution's person) and its
   quote (the locution text); YA nodes anchored in a transition (TA) and
   pointing at an RA/CA give the relation a note ("illocution: Arguing");
-* schemes other than the defaults go into the relation's note;
+* an S-node's scheme (its ``scheme``, else its text; else its ``schemeID``) is
+  the relation's scheme: the catalogue's id for a scheme it knows by any of
+  its names (resources/schemes.yaml: ``Argument From Expert Opinion``,
+  ``PracticalReasoning``), none for the generic ones (``Default Inference``,
+  ``Default Conflict``, ``Default Rephrase``, "RA"), else the name as written;
+  a schemeID the export would not write back goes into the relation's note;
 * what connects to nothing (free locutions, transitions, unknown node
   types, dangling edges) is listed in the map description or reported.
 
@@ -23,6 +28,7 @@ edge it is about.
 from __future__ import annotations
 
 import bisect
+import copy
 import json
 import os
 import re
@@ -30,6 +36,7 @@ from typing import Any
 
 from ..conclusions import conclusion_from
 from ..model import CLAIM_KINDS, DIRECTIONS, ArgumentMap, Claim, Relation
+from ..schemes import GENERIC, Catalogue, aif_key, map_catalogue, scheme_from_name
 from ._common import (
     IdAllocator,
     ImportResult,
@@ -42,11 +49,17 @@ from ._common import (
     warn,
     words_slug,
 )
+from .aif_export import scheme_node
 from .safe_text import clean_text, needs_cleaning
 
 S_TYPES = ("RA", "CA", "MA")
 GENERIC_SCHEMES = {"", "RA", "CA", "MA", "YA", "TA", "Default Inference", "Default Conflict",
                    "Default Rephrase", "Default Transition", "Default Illocuting"}
+#: scheme names that name no scheme: a node's bare type, and the generic schemes
+_NO_SCHEME = {aif_key(s) for s in GENERIC_SCHEMES}
+_BARE_TYPE = {aif_key(s) for s in ("", "RA", "CA", "MA", "YA", "TA")}
+#: the relation type an S-node gives when it carries a scheme
+_REL_TYPE = {"RA": "support", "CA": "attack", "MA": "rephrase"}
 EXT = "argmap"  # our own extension key, written by aif_export
 _ID_LINE = re.compile(r'"(nodeID|edgeID)"\s*:\s*"?([^",}\s]+)')
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -208,6 +221,7 @@ class _AifReader:
         self.extra: list[str] = []
         self.notes: dict[str, list[str]] = {}
         self.rel_notes: dict[str, list[str]] = {}
+        self._schemes: Catalogue | None = None
 
     def w(self, message: str, node: str = "", edge: str = "") -> None:
         line = self.lines.get(("node", node), 0) if node else self.lines.get(("edge", edge), 0)
@@ -247,6 +261,8 @@ class _AifReader:
         amap.lang = _sid(ext.get("lang")) or self.lang or "en"
         amap.source_folder = _sid(ext.get("source_folder"))
         amap.conclusion = conclusion_from(ext.get("conclusion"))
+        if isinstance(ext.get("schemes"), dict):   # the map's own (argmap.schemes checks them)
+            amap.schemes = copy.deepcopy(ext["schemes"])
         display = ext.get("display") if isinstance(ext.get("display"), dict) else {}
         if isinstance(display.get("direction"), str) and display["direction"] in DIRECTIONS:
             amap.display.direction = display["direction"]
@@ -401,7 +417,7 @@ class _AifReader:
                 for i in (self._asserted(t) or [t]) if self.type(t) == "L" else [t]:
                     if i not in targets:
                         targets.append(i)
-            note = self._scheme_note(node, kind)
+            scheme, note = self._scheme(node, kind)
             if ext is not None and isinstance(ext.get("note"), str):
                 note = ext["note"]
             rid = _sid(ext.get("id")) if ext is not None else ""
@@ -441,6 +457,7 @@ class _AifReader:
                     self.w(f"{kind} node {nid} connects claim '{rel.target}' to itself; "
                            "left out", node=nid)
                     continue
+                rel.scheme = scheme
                 self._keep(rel, ext, idx, rels)
             self.rels_of[nid] = rels
         for target, rel, nid in undercuts:
@@ -453,8 +470,8 @@ class _AifReader:
                 continue
             rel.target = self._rel_id(aims[0], target)
             for extra in aims[1:]:
-                copy = Relation("undercut", list(rel.premises), self._rel_id(extra, target), "",
-                                rel.note)
+                copy = rel.clone()      # the same premises, note and scheme
+                copy.id, copy.target = "", self._rel_id(extra, target)
                 self.rels_of[nid].append(copy)
                 self.rel_pos[id(copy)] = self.rel_pos[id(rel)]
 
@@ -468,11 +485,27 @@ class _AifReader:
             rel.id = self.ids.take(base)
         return rel.id
 
-    def _scheme_note(self, node: dict[str, Any], kind: str) -> str:
-        scheme = _sid(node.get("scheme"))
-        text = _sid(node.get("text"))
-        parts = [s for s in dict.fromkeys((scheme, text)) if s and s not in GENERIC_SCHEMES]
-        return ("AIF scheme: " + "; ".join(parts)) if parts else ""
+    def _scheme(self, node: dict[str, Any], kind: str) -> tuple[str, str]:
+        """The scheme of the relation(s) read from the S-node ``node`` of type ``kind``,
+        and a note for the node's schemeID where the export would not write it back."""
+        name = " ".join(_text(node.get("scheme")).split()) or \
+            " ".join(_text(node.get("text")).split())
+        given = _sid(node.get("schemeID"))
+        key = aif_key(name)
+        if key in _NO_SCHEME and not given:
+            return "", ""
+        if self._schemes is None:       # the map's own schemes (from the header), too
+            self._schemes = map_catalogue(self.amap)
+        if key in _BARE_TYPE:           # no name: the schemeID may tell
+            found = self._schemes.by_aif_id(given) if given else None
+            scheme = found.id if found is not None and found.id not in GENERIC else ""
+        elif key in _NO_SCHEME:
+            scheme = ""
+        else:
+            scheme = scheme_from_name(name, self._schemes)
+        if not given or scheme_node(_REL_TYPE[kind], scheme, self._schemes)[2] == given:
+            return scheme, ""
+        return scheme, f"AIF schemeID: {given}"
 
     def _rephrases(self) -> None:
         """original -> MA -> restatement: ``{type: rephrase, from: restatement, to:
@@ -490,7 +523,7 @@ class _AifReader:
             if not srcs or not dsts:
                 self.w(f"MA node {nid} (rephrase) does not join two I-nodes; left out", node=nid)
                 continue
-            note = self._scheme_note(node, "MA")
+            scheme, note = self._scheme(node, "MA")
             if ext is not None and isinstance(ext.get("note"), str):
                 note = ext["note"]
             rid = _sid(ext.get("id")) if ext is not None else ""
@@ -509,7 +542,7 @@ class _AifReader:
                            node=nid)
                     continue
                 rel = Relation("rephrase", [later], earlier, rid if len(pairs) == 1 else "",
-                               note)
+                               note, scheme)
                 self._keep(rel, ext, idx, rels)
             self.rels_of[nid] = rels
 

@@ -18,6 +18,9 @@ Layout of the output, the way people write Argdown:
   premises support and that attacks (``->``) or undercuts (``_>``) the target;
   ``{"argmap": "attack"}`` marks these, so the importer makes exactly that
   relation of them again;
+* a relation that names a scheme is such an argument too, the scheme in its
+  metadata as AIFdb spells it: ``<r1> {"argmap": "support", "scheme": "Expert
+  Opinion"}`` (the steps of a reconstructed argument: on their inference);
 * a rephrase, which Argdown has no relation for, as metadata of the restating
   statement: ``[later]: text {"rephrases": "earlier"}`` (the title of the
   statement it restates; ``"<title>"`` for an argument, a list for several).
@@ -42,6 +45,7 @@ from .argdown_model import (
     provenance_line,
     relation_entry,
     relation_extras,
+    scheme_label,
 )
 from .argdown_text import SHORTCODES, SPAN
 
@@ -184,6 +188,8 @@ def _frontmatter(amap: ArgumentMap, extra: dict[str, object]) -> list[str]:
         ext["conclusion"] = dict(amap.conclusion)
     if amap.display.direction != "TB":
         ext["direction"] = amap.display.direction
+    if amap.schemes:
+        ext["schemes"] = amap.schemes
     if amap.sources:
         ext["sources"] = sources_to_ext(amap)
     ext.update(extra)
@@ -280,7 +286,7 @@ class _Writer:
                         self.in_chain.update((r.key, rel.key) for r in chain)
                 self.chain.setdefault(rel.key, [rel])
             elif (rel.key in undercut and rel.type != "undercut" and not rel.linked
-                  and self.head.get(rel.premises[0], "[")[0] == "<"
+                  and not rel.scheme and self.head.get(rel.premises[0], "[")[0] == "<"
                   and uses[rel.premises[0]] == 1):
                 # a sketched argument with this one relation: undercut as <Sketch>
                 self.via_premise.add(rel.key)
@@ -374,8 +380,8 @@ class _Writer:
                 blocks.append(self._reconstruction(self.chain[rel.key]))
                 read.append(self.chain[rel.key])
                 continue
-            if rel.linked or rel.key in self.dup or (rel.key in undercut
-                                                     and rel.key not in self.via_premise):
+            if rel.linked or rel.scheme or rel.key in self.dup or (
+                    rel.key in undercut and rel.key not in self.via_premise):
                 arg_at[self.arg_title[rel.key]] = len(blocks)
                 blocks.append(self._argument(rel))
                 read.append([rel])
@@ -432,7 +438,10 @@ class _Writer:
         m = _ARG_NOTE.match(final.note)
         desc = escape(m.group(2) or "") if m else ""
         title = self.arg_title[final.key]
-        lines = [f"<{title}>: {desc}" if desc else f"<{title}>", ""]
+        head = f"<{title}>: {desc}" if desc else f"<{title}>"
+        if final.scheme:
+            head += _meta([("scheme", scheme_label(final.scheme, self.amap))])
+        lines = [head, ""]
         number: dict[str, int] = {}
         since: list[str] = []
         prev, n = "", 0
@@ -445,8 +454,12 @@ class _Writer:
                     since.append(p)
             rules = _RULES_NOTE.search(rel.note)
             inf = escape(rules.group(1)) if rules else ""
+            meta: list[tuple[str, object]] = []
             if ([prev] if prev else []) + since != rel.premises:
-                inf += _meta([("uses", [number[p] for p in rel.premises])])
+                meta.append(("uses", [number[p] for p in rel.premises]))
+            if rel.scheme and rel is not final:     # the last step's is the argument's
+                meta.append(("scheme", scheme_label(rel.scheme, self.amap)))
+            inf += _meta(meta)
             lines.append(f"-- {inf.strip()} --" if inf else "----")
             n += 1
             lines.append(f"({n}) {self._ref(rel.target)}")
@@ -458,7 +471,10 @@ class _Writer:
         title = self.arg_title[rel.key]
         desc = escape(rel.note)
         head = f"<{title}>: {desc}" if desc else f"<{title}>"
-        head += _meta([("argmap", rel.type)])
+        meta: list[tuple[str, object]] = [("argmap", rel.type)]
+        if rel.scheme:
+            meta.append(("scheme", scheme_label(rel.scheme, self.amap)))
+        head += _meta(meta)
         premises = [self._ref(p) for p in rel.premises]
         if rel.type == "support" and self._statements(rel):
             lines = [head, ""] + [f"({i}) {p}" for i, p in enumerate(premises, 1)]

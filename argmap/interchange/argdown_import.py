@@ -21,6 +21,8 @@ the full table):
   kind, note, pos, tags) or the note; ``{rephrases: "Title"}`` (or a list)
   makes the statement a rephrase of the statement titled so (``"<Title>"``:
   of that argument).
+* ``{scheme: "Expert Opinion"}`` on an argument (or an inference) is the
+  scheme of its relation(s), as the catalogue names it where it has it.
 
 What has no exact counterpart is approximated and reported as a warning with
 its line number.
@@ -28,6 +30,7 @@ its line number.
 
 from __future__ import annotations
 
+import copy
 import os
 from typing import Any
 
@@ -48,6 +51,7 @@ from ._common import (
 from .argdown_model import (
     CONTRADICTION,
     NO_GROUP,
+    data_scheme,
     provenance_line,
     restore,
     tag_colors,
@@ -108,6 +112,8 @@ class _Mapper:
         self.pending: dict[str, tuple[list[str], DRelation, int, str]] = {}
         #: (claim id, the claim its ``rephrases`` metadata names, line)
         self.rephrase_data: list[tuple[str, str, int]] = []
+        #: claim id of a sketched argument -> the scheme its metadata names
+        self.arg_scheme: dict[str, str] = {}
         self.verbatim = isinstance(doc.frontmatter.get(MARKER), dict)
         self.ext: dict[str, Any] = doc.frontmatter[MARKER] if self.verbatim else {}
         ids = self.ext.get("ids")
@@ -134,6 +140,9 @@ class _Mapper:
             self._realize(next(iter(self.pending)))
         for src, target, line, note in self.deferred:
             self._undercut(src, target, line, note)
+        for _, _, made in self.rels:    # a sketched argument's scheme: its relations'
+            if not made.scheme and len(made.premises) == 1:
+                made.scheme = self.arg_scheme.get(made.premises[0], "")
         self._rephrases()
         self.rels.sort(key=lambda t: (t[0], t[1]))
         self.amap.relations = [r for _, _, r in self.rels]
@@ -169,6 +178,8 @@ class _Mapper:
         amap.conclusion = conclusion_from(ext.get("conclusion"))
         if ext.get("direction") in DIRECTIONS:
             amap.display.direction = ext["direction"]
+        if isinstance(ext.get("schemes"), dict):   # the map's own (argmap.schemes checks them)
+            amap.schemes = copy.deepcopy(ext["schemes"])
         sources_from_ext(amap, ext)
         ignored = [k for k in fm if k not in KNOWN_FRONTMATTER]
         colors, problems, more = tag_colors(fm.get("color"))
@@ -229,6 +240,7 @@ class _Mapper:
                             id_title=arg.title)
             if rel is not None:
                 self.rel_of_arg[arg.title] = rel
+                rel.scheme = data_scheme(arg.data, self.amap) or rel.scheme
             return
         prem_rels, trel = self.marker_parts[arg.title]
         premises = [c for r in prem_rels
@@ -241,6 +253,7 @@ class _Mapper:
             rel = self._add(kind, premises, tid, arg.def_line, note=note, id_title=arg.title)
             if rel is not None:
                 self.rel_of_arg[arg.title] = rel
+                rel.scheme = data_scheme(arg.data, self.amap) or rel.scheme
         else:
             self.pending[arg.title] = (premises, trel, arg.def_line, note)
 
@@ -252,6 +265,8 @@ class _Mapper:
             rel = self._add("undercut", premises, aim[0], line, note=note, id_title=title)
             if rel is not None:
                 self.rel_of_arg[title] = rel
+                data = self.doc.arguments[title].data
+                rel.scheme = data_scheme(data, self.amap) or rel.scheme
 
     # -- claims ------------------------------------------------------------------
     def _claims(self) -> None:
@@ -368,7 +383,13 @@ class _Mapper:
             text = arg.title
         claim = Claim(cid, text)
         tags = list(arg.tags)
-        self._apply_data(claim, arg.data, notes, tags, arg.line, f"<{arg.title}>")
+        data = arg.data
+        scheme = data_scheme(data, self.amap)
+        if scheme is not None and any(r.source_kind == ARGUMENT and r.source == arg.title
+                                      for r in self.doc.relations):
+            self.arg_scheme[cid] = scheme   # the scheme of the relations it is a reason in
+            data = {k: v for k, v in data.items() if k != "scheme"}
+        self._apply_data(claim, data, notes, tags, arg.line, f"<{arg.title}>")
         tags += [t for t in self._section_tags(arg.section) if t not in tags]
         claim.tags = tags
         self._remember(claim, "<", arg.title, self._path(arg.section))
@@ -513,11 +534,16 @@ class _Mapper:
                 parts.append(f"<{arg.title}>, step {n} of {len(steps)}")
             if inf.rules:
                 parts.append("Inference: " + ", ".join(inf.rules))
-            parts += [f"{k}: {short(v)}" for k, v in inf.data.items() if k != "uses"]
+            scheme = data_scheme(inf.data, self.amap)
+            parts += [f"{k}: {short(v)}" for k, v in inf.data.items() if k != "uses"
+                      and (k != "scheme" or scheme is None)]
             if last:
                 if arg.tags:
                     parts.append("Tags: " + ", ".join(arg.tags))
-                parts += [f"{k}: {short(v)}" for k, v in arg.data.items()]
+                own = data_scheme(arg.data, self.amap)  # the argument's: its last inference's
+                parts += [f"{k}: {short(v)}" for k, v in arg.data.items()
+                          if k != "scheme" or own is None]
+                scheme = own if scheme is None else scheme
             premises = [self.claim_of_ec[arg.pcs[j].title] for j in idxs]
             target = self.claim_of_ec[arg.pcs[i].title]
             rel = self._add("support", premises, target, arg.def_line,
@@ -525,6 +551,7 @@ class _Mapper:
                             id_title=arg.title if last else "")
             if rel is not None:
                 self.step_rel[(arg.title, i)] = rel
+                rel.scheme = rel.scheme or scheme or ""
                 if last:
                     self.rel_of_arg[arg.title] = rel
             elif not idxs:

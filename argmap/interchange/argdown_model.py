@@ -287,6 +287,27 @@ def parse_provenance(note: str) -> tuple[str, str, list[tuple[int, str]], str] |
 SCHEME_FIELDS = ("scheme", "roles", "questions", "answers")
 
 
+def scheme_label(scheme: str, amap: Any) -> str:
+    """How an argument's metadata names a relation's scheme (``{"scheme": ...}``): as AIFdb
+    spells a scheme of the catalogue or of the map ``amap`` (``Expert Opinion``), else as
+    the relation does."""
+    from ..schemes import interchange_name, map_catalogue   # the catalogue only when needed
+    found = map_catalogue(amap).find(scheme)
+    return interchange_name(found) if found is not None else scheme
+
+
+def data_scheme(data: dict[str, Any], amap: Any) -> str | None:
+    """The scheme an argument's or inference's metadata names (``{scheme: "Expert
+    Opinion"}``): the id of the scheme of that name in the catalogue or the map ``amap``,
+    "" for a generic one, else the name as written; None when the metadata names none
+    (or not as text)."""
+    value = data.get("scheme")
+    if not isinstance(value, str):
+        return None
+    from ..schemes import map_catalogue, scheme_from_name
+    return scheme_from_name(value, map_catalogue(amap))
+
+
 def relation_extras(rel: Any) -> dict[str, Any]:
     """A relation's scheme, roles, critical questions and answers, those it has."""
     return {k: getattr(rel, k) for k in SCHEME_FIELDS if getattr(rel, k, None)}

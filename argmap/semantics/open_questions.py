@@ -42,12 +42,13 @@ def counted(amap: ArgumentMap, relations: Iterable[Relation]) -> dict[str, list[
     that take part in the evaluation) that supports, attacks or undercuts; relations
     with none are left out."""
     from ..critical_questions import question_states
+    from ..schemes import map_catalogue
 
     keys = {r.key for r in relations if r.type in COUNTED}
     if not any(r.scheme for r in amap.relations):
         return {}             # no scheme, no question: the catalogue is not even read
     out: dict[str, list[Question]] = {}
-    for key, states in question_states(amap).items():
+    for key, states in question_states(amap, map_catalogue(amap)).items():
         questions = [s.question for s in states if s.state == "open"]
         if key in keys and questions:
             out[key] = questions

@@ -17,6 +17,7 @@ from ..diff_changes import Change, subject
 from ..diff_svg import DIFF_COLORS, DIFF_SIGNS
 from ..mapdiff import claim_json, relation_json
 from ..model import ArgumentMap
+from .step_list import StepList
 
 #: the fields of an added or removed claim that are shown, in this order
 CLAIM_SHOWN = ("text", "en", "kind", "speaker", "source", "quote", "tags", "note", "ref",
@@ -37,7 +38,7 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
-class ComparePanel(QWidget):
+class ComparePanel(StepList, QWidget):
     """The list of changes and the one shown; the buttons ask, the window acts."""
 
     #: the row chosen in the list (by click or keys)
@@ -137,18 +138,6 @@ class ComparePanel(QWidget):
         self.previous.setEnabled(comparing and bool(changes))
         self.next.setEnabled(comparing and bool(changes))
         self._show(current)
-
-    def set_current(self, row: int) -> None:
-        """Select ``row`` without asking the window to show it (it does already)."""
-        self._filling = True
-        try:
-            self.list.setCurrentRow(row)
-        finally:
-            self._filling = False
-        self._show(row)
-
-    def current(self) -> int:
-        return self.list.currentRow()
 
     def _on_row(self, row: int) -> None:
         if self._filling:

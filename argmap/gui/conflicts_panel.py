@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..commands import ResolveConflict, citing_claims
 from ..merge_conflicts import DELETED, describe, entry_problem, kind_of
 from ..model import ArgumentMap
+from .step_list import StepList
 
 if TYPE_CHECKING:
     from .document import MapDocument
@@ -51,7 +52,7 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-class ConflictsPanel(QWidget):
+class ConflictsPanel(StepList, QWidget):
     """The conflicts of the current map and both sides of the one selected."""
 
     rowChosen = Signal(int)
@@ -113,17 +114,6 @@ class ConflictsPanel(QWidget):
         for b in (self.previous, self.next):
             b.setEnabled(n > 0)
         self._show(current)
-
-    def set_current(self, row: int) -> None:
-        self._filling = True
-        try:
-            self.list.setCurrentRow(row)
-        finally:
-            self._filling = False
-        self._show(row)
-
-    def current(self) -> int:
-        return self.list.currentRow()
 
     def _on_row(self, row: int) -> None:
         if not self._filling:

@@ -183,6 +183,12 @@ def _merge_map(cm: CommentedMap, new: dict, where: tuple) -> None:
         else:
             cm.insert(prev_index + 1, k, _styled(v, where + (k,)))
             prev_index += 1
+    if where in (("claims",), ("sources",)) and list(cm) != list(new):
+        # the model's order of claims and sources is the file's (a merge may bring a new
+        # one); each entry moves with the comments that stand after it
+        for k in new:
+            if k in cm:
+                cm.move_to_end(k)
 
 
 def _merge_seq(seq: CommentedSeq, new: list, where: tuple) -> None:

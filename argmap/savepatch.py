@@ -549,6 +549,8 @@ def _rebuild(old: list[Entry], deleted: set[int], changed: dict[int, Entry],
 
 def _patch_map_section(r: _Renderer, sec: Section, new: dict) -> Section:
     old, pos = sec.entries, sec.pos
+    if [e.key for e in old if e.key in new] != [k for k in new if k in (pos or {})]:
+        raise Unsupported("the entries stand in a new order")   # the merge moves them
     deleted = {i for i, e in enumerate(old) if e.key not in new}
     changed: dict[int, Entry] = {}
     inserts: dict[int, list[Entry]] = {}

@@ -521,10 +521,9 @@ def test_the_versions_of_the_bundled_maps_merge_as_their_history_says(name):
         assert render_fast(kept.map, texts[j]) == texts[j]     # not a byte changed
         taken = merge_maps(a, a, b)
         assert taken.clean and taken.map.snapshot() == b.snapshot()
-        # written over the older text, which keeps its own order of the entries both
-        # have (a save changes only what changed; a reorder alone is not carried)
+        # written over the older text: a new order of the claims is carried too
         again = load_text(render_fast(taken.map, texts[i]), name, resolve=False)
-        assert unordered(again.map) == unordered(b)
+        assert again.map.snapshot() == b.snapshot()
     # a later version holds the earlier one's edits: merged with them, it stays itself,
     # unless it changed again what the earlier one changed (then that is a conflict,
     # and the map holds ours)
@@ -535,3 +534,34 @@ def test_the_versions_of_the_bundled_maps_merge_as_their_history_says(name):
                 assert r.map.snapshot() == maps[k].snapshot()
             else:
                 assert r.map.conflicts
+
+
+def test_a_new_order_on_one_side_is_carried_and_an_untouched_side_gives_the_others_text(
+        tmp_path):
+    import subprocess
+    import sys
+
+    base = load_text(TEXT, "m.yaml").map
+    order = list(base.claims)[::-1]
+    theirs = base.copy()
+    theirs.claims = {cid: theirs.claims[cid] for cid in order}
+    ours = base.copy()
+    first = order[-1]
+    ours.claims[first].text = "Neu von uns"
+    merged = merge_maps(base, ours, theirs)
+    assert merged.clean and list(merged.map.claims) == order
+    for write in (render, render_fast):
+        back = load_text(write(merged.map, TEXT), "m.yaml").map
+        assert list(back.claims) == order and back.claims[first].text == "Neu von uns"
+    # OURS untouched: OUT is THEIRS' text to the byte (its comments with it)
+    files = {}
+    for name, text in (("base", TEXT), ("ours", TEXT), ("theirs", "# ihre Fassung\n"
+                                                      + render(theirs, None))):
+        files[name] = tmp_path / f"{name}.yaml"
+        files[name].write_text(text, encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    run = subprocess.run([sys.executable, "-m", "argmap", "merge", str(files["base"]),
+                          str(files["ours"]), str(files["theirs"]), "-o", str(out)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert out.read_text(encoding="utf-8") == files["theirs"].read_text(encoding="utf-8")

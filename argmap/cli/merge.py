@@ -99,7 +99,13 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from ..mapmerge import merge_maps
 
     result = merge_maps(*maps)
-    text = render(result.map, texts[1])
+    base, ours, theirs = (m.snapshot() for m in maps)
+    if base == ours and texts[2] is not None and result.clean:
+        text = texts[2]        # only theirs changed: their text, comments and all
+    elif base == theirs and texts[1] is not None and result.clean:
+        text = texts[1]
+    else:
+        text = render(result.map, texts[1])
     out = args.output
     if out:
         from ..savefile import atomic_write
